@@ -1,0 +1,50 @@
+"""The result of `framing.tag`: tidy tables of paragraphs, attributions, spans and actors.
+
+Column lists here are the contract of DESIGN.md; more columns are welcome, renaming these is a
+breaking change.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+STANCE_LABELS = ("hedge", "booster", "attitude", "approximator")
+
+PARAGRAPH_COLUMNS = (
+    ["doc_id", "outlet", "para_idx", "role", "text", "n_words", "n_sentences",
+     "n_words_authorial", "n_words_quoted",
+     "sentiment", "sentiment_authorial", "sentiment_quoted", "n_attributions"]
+    + [f"{label}_{voice}" for label in STANCE_LABELS for voice in ("authorial", "quoted")]
+)
+ATTRIBUTION_COLUMNS = [
+    "doc_id", "outlet", "para_idx", "kind", "cue", "cue_start", "cue_end", "cue_class",
+    "source", "source_start", "source_end", "content_start", "content_end", "speaker",
+    "identification", "source_type", "country",
+]
+SPAN_COLUMNS = ["doc_id", "para_idx", "layer", "label", "start", "end", "text", "quoted",
+                "lexicon", "lexicon_version"]
+ACTOR_COLUMNS = ["doc_id", "outlet", "para_idx", "actor", "actor_type", "country", "start",
+                 "end", "text", "tone"]
+
+
+def empty_table(columns: list[str]) -> pd.DataFrame:
+    """A table with the given columns and no rows."""
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+
+
+@dataclass(frozen=True)
+class Tagged:
+    """A tagged corpus. `articles` is the corpus's article table; `paragraphs`, `attributions`,
+    `spans` and `actors` follow the column lists above; `params` records how it was made."""
+
+    articles: pd.DataFrame
+    paragraphs: pd.DataFrame
+    attributions: pd.DataFrame = field(default_factory=lambda: empty_table(ATTRIBUTION_COLUMNS))
+    spans: pd.DataFrame = field(default_factory=lambda: empty_table(SPAN_COLUMNS))
+    actors: pd.DataFrame = field(default_factory=lambda: empty_table(ACTOR_COLUMNS))
+    params: dict = field(default_factory=dict)
+
+    def __repr__(self) -> str:
+        return (f"<Tagged {len(self.articles)} articles, {len(self.paragraphs)} paragraphs, "
+                f"{len(self.attributions)} attributions, {len(self.spans)} spans>")
