@@ -1,0 +1,140 @@
+"""Readers for published research corpora, each returning the same Corpus as read_corpus.
+
+The data sets are not bundled (their texts belong to the publishers); each reader's docstring
+says where the data is published. Point the reader at your local copy.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from datetime import datetime
+from pathlib import Path
+
+from .corpus import Corpus
+from .errors import input_error
+from .readers import build_corpus, read_text, split_paragraphs
+
+BASIL_URL = "https://github.com/launchnlp/BASIL (Fan et al. 2019, EMNLP)"
+ALLSIDES_URL = ("https://github.com/ramybaly/Article-Bias-Prediction (Baly et al. 2020, "
+                "EMNLP)")
+POLNEAR_URL = "https://github.com/networkdynamics/PolNeAR (Newell et al. 2018, LREC)"
+
+
+def _need(path: Path, what: str, url: str) -> Path:
+    if not path.exists():
+        raise input_error(f"no {what} here", where=path,
+                          fix=f"download the data set from {url} and pass the folder or file")
+    return path
+
+
+def read_basil(path: str | Path) -> Corpus:
+    """BASIL: 300 articles on 100 events, one each from Fox News, the New York Times and
+    HuffPost (outlets `fox`, `nyt`, `hpo`; the `source` field lower-cased). `event_id` is the
+    triplet uuid; `doc_id` the file stem (`<triplet-uuid>_<n>`, as the annotation files are
+    named). A paragraph is its sentences joined by one space, so sentence k of an article
+    (BASIL's `pK`) starts where the previous sentences and their spaces end.
+
+    Data: Fan, White, Sharma, Su, Choubey, Huang & Wang (2019), "In Plain Sight: Media Bias
+    Through the Lens of Factual Reporting", EMNLP; https://github.com/launchnlp/BASIL.
+    Pass the folder holding `articles/`.
+    """
+    root = _need(Path(path), "BASIL folder", BASIL_URL)
+    articles_dir = root / "articles" if (root / "articles").is_dir() else root
+    files = sorted(articles_dir.glob("*/*.json")) or sorted(articles_dir.glob("*.json"))
+    if not files:
+        raise input_error("no BASIL article (*.json) found", where=articles_dir,
+                          fix=f"pass the folder of {BASIL_URL} that holds articles/<year>/")
+    records = []
+    for file in files:
+        try:
+            data = json.loads(read_text(file))
+            paragraphs = [" ".join(s.strip() for s in para if s.strip())
+                          for para in data["body-paragraphs"]]
+            records.append({
+                "doc_id": file.stem, "outlet": data["source"].lower(),
+                "published": data.get("date", ""), "title": data.get("title", ""),
+                "event_id": data["triplet-uuid"],
+                "paragraphs": [p for p in paragraphs if p],
+                "extra": {"url": data.get("url", "")}, "_where": str(file),
+            })
+        except (KeyError, json.JSONDecodeError) as exc:
+            raise input_error(f"not a BASIL article ({exc!r})", where=file,
+                              fix="pass an unmodified copy of BASIL's articles/") from None
+    return build_corpus(records, source=str(root))
+
+
+def _iso_date(value: str | None) -> str:
+    """ABP mixes `YYYY-MM-DD` with a few `M/D/YY`; both become ISO dates."""
+    if not value:
+        return ""
+    if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2}", value):
+        return datetime.strptime(value, "%m/%d/%y").date().isoformat()
+    return value
+
+
+def read_allsides(path: str | Path) -> Corpus:
+    """AllSides Article-Bias-Prediction (the subset with same-event triplets): `doc_id` = `ID`,
+    `outlet` = `source`, `event_id` = `x_event_id` (null outside the triplets), paragraphs =
+    `content_original` split on blank lines; extra article columns `rating` (left / center /
+    right, AllSides' outlet rating), `topic` and `url`.
+
+    Data: Baly, Da San Martino, Glass & Nakov (2020), "We Can Detect Your Bias: Predicting the
+    Political Ideology of News Articles", EMNLP;
+    https://github.com/ramybaly/Article-Bias-Prediction. Pass `articles.jsonl` or its folder.
+    """
+    path = _need(Path(path), "AllSides file", ALLSIDES_URL)
+    file = path / "articles.jsonl" if path.is_dir() else path
+    records = []
+    for lineno, line in enumerate(read_text(_need(file, "articles.jsonl", ALLSIDES_URL))
+                                  .splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            blocks = re.split(r"\n\s*\n", row["content_original"] or "")
+            records.append({
+                "doc_id": row["ID"], "outlet": row["source"], "published": _iso_date(row["date"]),
+                "title": row.get("title") or "", "event_id": row.get("x_event_id"),
+                "paragraphs": [" ".join(split_paragraphs(b)) for b in blocks if b.strip()],
+                "extra": {"rating": row.get("bias_text", ""), "topic": row.get("topic", ""),
+                          "url": row.get("url", "")},
+                "_where": f"{file}, line {lineno}",
+            })
+        except (KeyError, json.JSONDecodeError) as exc:
+            raise input_error(f"not an AllSides article ({exc!r})", where=file, line=lineno,
+                              fix="pass an unmodified articles.jsonl") from None
+    return build_corpus(records, source=str(file))
+
+
+def read_polnear(path: str | Path) -> Corpus:
+    """PolNeAR (converted JSONL, one line per paragraph): `doc_id` = `article_id`, paragraphs
+    in `paragraph_index` order with their text unchanged (so offsets match the gold), the
+    headline paragraph (`is_title`) given the role `heading` and used as `title`.
+
+    Data: Newell, Margolin & Ruths (2018), "An Attribution Relations Corpus for Political
+    News", LREC; https://github.com/networkdynamics/PolNeAR. Pass a `polnear_*.jsonl` file.
+    """
+    file = _need(Path(path), "PolNeAR file", POLNEAR_URL)
+    by_article: dict[str, list[dict]] = defaultdict(list)
+    for lineno, line in enumerate(read_text(file).splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            by_article[row["article_id"]].append(row)
+        except (KeyError, json.JSONDecodeError) as exc:
+            raise input_error(f"not a PolNeAR paragraph ({exc!r})", where=file, line=lineno,
+                              fix="pass an unmodified polnear_*.jsonl") from None
+    records = []
+    for doc_id, rows in by_article.items():
+        rows.sort(key=lambda r: r["paragraph_index"])
+        title = next((r["text"] for r in rows if r.get("is_title")), "")
+        records.append({
+            "doc_id": doc_id, "outlet": rows[0]["outlet"],
+            "published": rows[0].get("publication_date", ""), "title": title,
+            "paragraphs": [r["text"] for r in rows],
+            "roles": ["heading" if r.get("is_title") else None for r in rows],
+            "extra": {"split": rows[0].get("split", "")}, "_where": str(file),
+        })
+    return build_corpus(records, source=str(file))
