@@ -1,0 +1,124 @@
+"""`framing.tag`: run every layer over a corpus and return the tidy tables of DESIGN.md.
+
+Stage 3 of read → segment → tag → measure → compare → plot. The work per article is a pure
+function of plain Python values (`tag_article`), so it runs the same in one process, in a pool
+of processes (`n_jobs`) or on Dask workers, and the tables come out in corpus order.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass
+
+import pandas as pd
+
+from .corpus import Corpus
+from .errors import invalid_choice
+from .quotes import find_quotes
+from .segment import WORD_RE, split_sentences
+from .tagged import (ACTOR_COLUMNS, ATTRIBUTION_COLUMNS, PARAGRAPH_COLUMNS, SPAN_COLUMNS,
+                     STANCE_LABELS, Tagged)
+
+
+@dataclass(frozen=True)
+class TagOptions:
+    """What `tag` computes; recorded in the result's `params` and the run manifest."""
+
+    sentences: bool = True  # a `sentence` span per sentence in `spans`
+
+
+# Row tuples per table; tables are built once, at the end (pandas per row would be slow).
+ArticleRows = dict[str, list[tuple]]
+
+
+def tag_article(doc_id: str, outlet: str, paragraphs: Sequence[tuple[int, str, str]],
+                credits: Sequence[tuple], options: TagOptions) -> ArticleRows:
+    """Tag one article: `paragraphs` are (para_idx, role, text) in order, `credits` the
+    corpus's credit rows for it. Returns row tuples for each table."""
+    para_rows, span_rows = [], [tuple(c) + (False, "agencies", "1.0") for c in credits]
+    for para_idx, role, text in paragraphs:
+        quotes = [(q.start, q.end) for q in find_quotes(text)]
+        sentences = split_sentences(text)
+        n_words = n_quoted = 0
+        qi = 0
+        for m in WORD_RE.finditer(text):
+            n_words += 1
+            while qi < len(quotes) and quotes[qi][1] <= m.start():
+                qi += 1
+            if qi < len(quotes) and quotes[qi][0] <= m.start():
+                n_quoted += 1
+        if options.sentences:
+            span_rows.extend((doc_id, para_idx, "segment", "sentence", s, e, text[s:e], False,
+                              "", "") for s, e in sentences)
+        span_rows.extend((doc_id, para_idx, "quote", "quote", s, e, text[s:e], True, "", "")
+                         for s, e in quotes)
+        para_rows.append((doc_id, outlet, para_idx, role, text, n_words, len(sentences),
+                          n_words - n_quoted, n_quoted, math.nan, math.nan, math.nan, 0)
+                         + (0,) * (2 * len(STANCE_LABELS)))
+    return {"paragraphs": para_rows, "attributions": [], "spans": span_rows, "actors": []}
+
+
+def _article_batches(corpus: Corpus) -> Iterable[tuple]:
+    outlets = dict(zip(corpus.articles["doc_id"], corpus.articles["outlet"]))
+    credits = {k: list(g.itertuples(index=False, name=None))
+               for k, g in corpus.credits.groupby("doc_id", sort=False)}
+    paras = corpus.paragraphs
+    for doc_id, group in paras.groupby("doc_id", sort=False):
+        rows = list(zip(group["para_idx"], group["role"], group["text"]))
+        yield doc_id, outlets[doc_id], rows, credits.get(doc_id, [])
+
+
+def _tag_batch(batch: list[tuple], options: TagOptions) -> list[ArticleRows]:
+    return [tag_article(*item, options) for item in batch]
+
+
+def _chunks(items: list, size: int) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def tag(corpus: Corpus, *, n_jobs: int = 1, options: TagOptions | None = None) -> Tagged:
+    """Tag every paragraph of `corpus`.
+
+    Parameters
+    ----------
+    corpus : from `read_corpus` or a `framing.datasets` reader.
+    n_jobs : worker processes (1 = this process; -1 = all cores). The tables are identical,
+        row for row, whatever `n_jobs` is.
+    options : TagOptions.
+
+    Returns
+    -------
+    Tagged with `paragraphs`, `attributions`, `spans`, `actors` (columns in framing.tagged).
+    """
+    import os
+
+    options = options or TagOptions()
+    if not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1:
+        raise invalid_choice("n_jobs", n_jobs, ["-1 (all cores)", "1", "2", "…"])
+    workers = os.cpu_count() or 1 if n_jobs == -1 else n_jobs
+    items = list(_article_batches(corpus))
+    if workers == 1 or len(items) < 2:
+        results = _tag_batch(items, options)
+    else:
+        batches = _chunks(items, max(1, math.ceil(len(items) / (workers * 8))))
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = [r for part in pool.map(_tag_batch, batches, [options] * len(batches))
+                       for r in part]
+    return assemble(corpus.articles, results, params={"n_jobs": n_jobs, **asdict(options)})
+
+
+def assemble(articles: pd.DataFrame, results: Iterable[ArticleRows], *,
+             params: dict) -> Tagged:
+    """Build the four tables from per-article rows (in the order given)."""
+    rows: dict[str, list] = {"paragraphs": [], "attributions": [], "spans": [], "actors": []}
+    for result in results:
+        for key, value in result.items():
+            rows[key].extend(value)
+    tables = {
+        "paragraphs": pd.DataFrame(rows["paragraphs"], columns=PARAGRAPH_COLUMNS),
+        "attributions": pd.DataFrame(rows["attributions"], columns=ATTRIBUTION_COLUMNS),
+        "spans": pd.DataFrame(rows["spans"], columns=SPAN_COLUMNS),
+        "actors": pd.DataFrame(rows["actors"], columns=ACTOR_COLUMNS),
+    }
+    return Tagged(articles=articles.reset_index(drop=True), params=params, **tables)

@@ -1,0 +1,54 @@
+"""`framing tag` writes every table, atomically, and refuses to overwrite foreign files."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from framing.cli import main
+
+
+def test_tag_writes_tables_and_manifest(seed_path, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["tag", str(seed_path), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "27" in printed and "Reuters" in printed
+    for name in ("articles", "paragraphs", "attributions", "spans", "actors"):
+        a = pd.read_parquet(out / f"{name}.parquet")
+        b = pd.read_csv(out / f"{name}.csv")
+        assert len(a) == len(b)
+    paragraphs = pd.read_parquet(out / "paragraphs.parquet")
+    assert len(paragraphs) == 27 and paragraphs["role"].tolist().count("caption") == 2
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["counts"]["paragraphs"] == 27
+    assert len(manifest["corpus_sha256"]) == 64
+    assert manifest["parameters"]["corpus"] == str(seed_path)
+    assert {row["name"] for row in manifest["lexicons"]} >= {"abbreviations", "agencies"}
+
+
+def test_rerun_replaces_own_output_but_never_foreign_files(seed_path, tmp_path):
+    out = tmp_path / "out"
+    assert main(["tag", str(seed_path), "--out", str(out)]) == 0
+    assert main(["tag", str(seed_path), "--out", str(out)]) == 0
+    foreign = tmp_path / "mine"
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("my notes")
+    assert main(["tag", str(seed_path), "--out", str(foreign)]) == 2
+    assert (foreign / "notes.txt").read_text() == "my notes"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine", "out"]  # no temp left
+
+
+def test_bad_corpus_is_a_clear_error(tmp_path, capsys):
+    (tmp_path / "a.docx").write_text("x")
+    assert main(["tag", str(tmp_path / "a.docx"), "--out", str(tmp_path / "o")]) == 2
+    assert "a.docx: unknown extension" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("args", [["--help"], ["tag", "--help"]])
+def test_help(args):
+    run = subprocess.run([sys.executable, "-m", "framing.cli", *args], capture_output=True,
+                         text=True)
+    assert run.returncode == 0 and "usage: framing" in run.stdout

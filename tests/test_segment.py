@@ -1,0 +1,74 @@
+"""Segmentation on real text: sentence offsets, credits, datelines, roles."""
+from __future__ import annotations
+
+import pytest
+
+import framing
+from framing.segment import count_words, find_credits, paragraph_role, split_sentences
+
+
+@pytest.fixture(scope="module")
+def seed(seed_path):
+    return framing.read_corpus(seed_path).paragraphs["text"].tolist()
+
+
+def sentences(text):
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+def test_seed_sentences_exact(seed):
+    assert sentences(seed[4]) == [
+        '"It will be a full-fledged visit," Kremlin spokesman Dmitry Peskov said.',
+        '"There will be negotiations between two delegations, and after that, if necessary, '
+        'the leaders will continue their communication in a one-on-one format."']
+    # "Sept." and "U.S."/"U.N." do not end sentences
+    assert sentences(seed[0])[1] == "AP-Yonhap |"
+    assert sentences(seed[0])[0].endswith("Tuesday, Sept. 12.")
+    assert len(sentences(seed[8])) == 1 and len(sentences(seed[20])) == 1
+    assert sentences(seed[26]) == ['"We will continue to strengthen our friendship," Peskov said.',
+                                   "(Reuters)"]
+
+
+def test_seed_sentence_counts_and_offsets(seed):
+    counts = [len(split_sentences(t)) for t in seed]
+    assert sum(counts) == 32
+    assert [i for i, n in enumerate(counts) if n == 2] == [0, 4, 11, 12, 26]
+    for text in seed:
+        for s, e in split_sentences(text):
+            assert text[s:e] == text[s:e].strip() and text[s:e]
+
+
+def test_word_counts(seed):
+    assert count_words(seed[13]) == 4  # "Delegation of defense officials"
+    assert count_words("Kim Jong-un's one-on-one talks, 18 months.") == 6
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("SEOUL (Reuters) - North Korea fired a missile on Sunday, officials said.",
+     [("dateline", "dateline", "SEOUL (Reuters) - "), ("credit", "wire", "Reuters")]),
+    ("WASHINGTON — Michael Steele drew fierce criticism on Friday.",
+     [("dateline", "dateline", "WASHINGTON — ")]),
+    ("Kim waves from a train. (AP Photo/Ahn Young-joon)",
+     [("credit", "photo", "(AP Photo/Ahn Young-joon)")]),
+    ("Kim waves from a train. [YONHAP]", [("credit", "photo", "[YONHAP]")]),
+    ("Leaders met in July. (Photo: Susan Walsh, AP)", [("credit", "photo", "(Photo: Susan Walsh, AP)")]),
+    ("He said so on Monday. (AFP)", [("credit", "wire", "AFP")]),
+    ("The talks (in Moscow) went on.", []),
+])
+def test_credits(text, expected):
+    got = [(c.layer, c.label, text[c.start:c.end]) for c in find_credits(text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, role", [
+    ("By Alan Fram, Associated Press", "credit"),
+    ("Reporting by Hyonhee Shin; Editing by Ed Davies", "credit"),
+    ("(Reuters)", "credit"),
+    ("Photo: Yonhap", "credit"),
+    ("Delegation of defense officials", "heading"),
+    ("SEOUL (Reuters) - North Korea fired", "body"),
+    ("He left.", "body"),
+    ("many said no", "body"),  # lower-case start: a fragment, not a subhead
+])
+def test_roles(text, role):
+    assert paragraph_role(text) == role
