@@ -8,51 +8,49 @@ from pathlib import Path
 
 from .errors import FramingError
 
-READERS = ("auto", "basil", "allsides", "polnear")
-
-
-def _read(path: str, reader: str, outlet: str | None):
-    from . import datasets
-    from .readers import read_corpus
-
-    if reader == "auto":
-        return read_corpus(path, outlet=outlet)
-    return getattr(datasets, f"read_{reader}")(path)
+from .batch import READERS
 
 
 def cmd_tag(args: argparse.Namespace) -> int:
-    from .output import build_manifest, write_tables
-    from .pipeline import tag
+    from .batch import tag_to_folder
 
-    corpus = _read(args.corpus, args.reader, args.outlet)
-    tagged = tag(corpus, n_jobs=args.jobs)
-    parameters = {"corpus": args.corpus, "reader": args.reader, "outlet": args.outlet,
-                  **tagged.params}
-    out = write_tables(tagged, args.out, manifest=build_manifest(
-        tagged, corpus.paragraphs, parameters=parameters))
-    print(summarise(corpus, tagged, out))
+    manifest = tag_to_folder(args.corpus, args.out, reader=args.reader, outlet=args.outlet,
+                             n_jobs=args.jobs, chunk_articles=args.chunk_articles,
+                             on_error=args.on_error)
+    print(summarise(Path(args.out), manifest))
     return 0
 
 
-def summarise(corpus, tagged, out: Path) -> str:
-    """A short, human-readable account of a tagging run."""
-    lines = [f"{corpus!r}", "", corpus.summary().to_string(index=False), ""]
-    body = tagged.paragraphs[tagged.paragraphs["role"] == "body"]
-    lines.append(f"body paragraphs: {len(body)}, words: {int(body['n_words'].sum())}, "
-                 f"quoted words: {int(body['n_words_quoted'].sum())}")
-    if len(tagged.attributions):
-        kinds = tagged.attributions["kind"].value_counts().to_dict()
-        lines.append(f"attributions: {len(tagged.attributions)} {kinds}")
+def summarise(out: Path, manifest: dict) -> str:
+    """A short, human-readable account of a tagging run, read back from its tables."""
+    import pandas as pd
+
+    articles = pd.read_parquet(out / "articles.parquet", columns=["doc_id", "outlet", "wire"])
+    paras = pd.read_parquet(out / "paragraphs.parquet",
+                            columns=["doc_id", "role", "n_words", "n_words_quoted", "sentiment"])
+    paras = paras.merge(articles[["doc_id", "outlet"]], on="doc_id")
+    table = paras.pivot_table(index="outlet", columns="role", values="n_words",
+                              aggfunc="count", fill_value=0)
+    table.insert(0, "articles", articles.groupby("outlet").size())
+    body = paras[paras["role"] == "body"]
+    lines = [f"{len(articles)} articles, {len(paras)} paragraphs from {manifest['parameters']['corpus']}",
+             "", table.reset_index().to_string(index=False), "",
+             f"body paragraphs: {len(body)}, words: {int(body['n_words'].sum())}, "
+             f"quoted words: {int(body['n_words_quoted'].sum())}"]
+    counts = manifest["counts"]
+    if counts.get("attributions"):
+        kinds = pd.read_parquet(out / "attributions.parquet", columns=["kind"])["kind"]
+        lines.append(f"attributions: {len(kinds)} {kinds.value_counts().to_dict()}")
     if body["sentiment"].notna().any():
         lines.append(f"mean paragraph sentiment (body): {body['sentiment'].mean():+.3f}")
-    wires = corpus.articles["wire"].replace("", None).dropna()
+    wires = articles["wire"].replace("", None).dropna()
     if len(wires):
         lines.append(f"wire credits: {wires.value_counts().to_dict()}")
-    lines.append("")
-    lines.append(f"tables written to {out}/: " + ", ".join(
-        f"{name} ({len(getattr(tagged, name))} rows)"
-        for name in ("articles", "paragraphs", "attributions", "spans", "actors"))
-                 + " as .parquet and .csv, with manifest.json")
+    if manifest.get("skipped"):
+        lines.append(f"skipped {len(manifest['skipped'])} item(s); see manifest.json")
+    lines += ["", f"tables written to {out}/: " + ", ".join(
+        f"{name} ({n} rows)" for name, n in counts.items())
+        + " as .parquet and .csv, with manifest.json"]
     return "\n".join(lines)
 
 
@@ -77,6 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reader", choices=READERS, default="auto",
                    help="how to read CORPUS: auto (by extension) or a published data set")
     p.add_argument("--jobs", type=int, default=1, help="worker processes (-1: all cores)")
+    p.add_argument("--chunk-articles", type=int, default=1000,
+                   help="articles read, tagged and written at a time (bounds memory)")
+    p.add_argument("--on-error", choices=("raise", "skip"), default="raise",
+                   help="skip: go on past an unreadable line or article, list it in "
+                        "manifest.json and the log")
     p.set_defaults(func=cmd_tag)
     return parser
 

@@ -16,6 +16,8 @@ from importlib import metadata
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from .errors import input_error
 from .lexicons import list_lexicons
@@ -25,12 +27,28 @@ TABLES = ("articles", "paragraphs", "attributions", "spans", "actors")
 MANIFEST = "manifest.json"
 
 
+class CorpusDigest:
+    """sha256 of a corpus's content — article metadata and paragraph texts, in order — fed
+    chunk by chunk; the same whichever files, format or chunk size it was read with."""
+
+    def __init__(self) -> None:
+        self._articles = hashlib.sha256()
+        self._paragraphs = hashlib.sha256()
+
+    def update(self, articles: pd.DataFrame, paragraphs: pd.DataFrame) -> None:
+        for digest, table in ((self._articles, articles), (self._paragraphs, paragraphs)):
+            digest.update(table.astype(str).to_csv(index=False, header=False,
+                                                   lineterminator="\n").encode())
+
+    def hexdigest(self) -> str:
+        return hashlib.sha256((self._articles.hexdigest() + self._paragraphs.hexdigest())
+                              .encode()).hexdigest()
+
+
 def corpus_sha256(articles: pd.DataFrame, paragraphs: pd.DataFrame) -> str:
-    """sha256 of a corpus's content (article metadata and paragraph texts, in order), the
-    same whichever files or format it was read from."""
-    digest = hashlib.sha256()
-    for table in (articles, paragraphs):
-        digest.update(table.astype(str).to_csv(index=False, lineterminator="\n").encode())
+    """sha256 of a whole corpus's content (see CorpusDigest)."""
+    digest = CorpusDigest()
+    digest.update(articles, paragraphs)
     return digest.hexdigest()
 
 
@@ -41,7 +59,7 @@ def version_of(package: str) -> str:
         return "not installed"
 
 
-def build_manifest(tagged: Tagged, paragraphs: pd.DataFrame, *, parameters: dict,
+def build_manifest(*, corpus_sha256: str, counts: dict, parameters: dict,
                    extra: dict | None = None) -> dict:
     """What a reader of the tables needs to reproduce them: versions, hashes, parameters."""
     from . import __version__
@@ -52,8 +70,8 @@ def build_manifest(tagged: Tagged, paragraphs: pd.DataFrame, *, parameters: dict
         "python": platform.python_version(),
         "packages": {p: version_of(p) for p in ("vaderSentiment", "nltk", "pandas", "pyarrow")},
         "lexicons": lexicons,
-        "corpus_sha256": corpus_sha256(tagged.articles, paragraphs),
-        "counts": {name: int(len(getattr(tagged, name))) for name in TABLES},
+        "corpus_sha256": corpus_sha256,
+        "counts": counts,
         "parameters": parameters,
     }
     try:
@@ -70,30 +88,69 @@ def _is_ours(folder: Path) -> bool:
         p.name == MANIFEST or p.stem in TABLES for p in folder.iterdir())
 
 
-def write_tables(tagged: Tagged, out: str | Path, *, manifest: dict) -> Path:
-    """Write every table as `<name>.parquet` and `<name>.csv`, then `manifest.json`, into
-    `out`, atomically. Returns the folder."""
-    out = Path(out)
-    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not _is_ours(out))):
-        raise input_error("holds files framing did not write", where=out,
-                          fix="choose a new or empty folder for --out")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
-    try:
-        for name in TABLES:
-            table = getattr(tagged, name)
-            table.to_parquet(tmp / f"{name}.parquet", index=False)
-            table.to_csv(tmp / f"{name}.csv", index=False)
-        (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True,
-                                               default=str) + "\n", encoding="utf-8")
-        if out.exists():
-            old = out.with_name(f".{out.name}.old-{os.getpid()}")
-            os.replace(out, old)
-            os.replace(tmp, out)
+class TableWriter:
+    """Write tables chunk by chunk (`append`) into a temporary folder beside `out`; `commit`
+    swaps it in whole, `abort` (or an exception inside `with`) removes it and leaves `out` as
+    it was. Parquet always; CSV too unless `csv=False`."""
+
+    def __init__(self, out: str | Path, *, csv: bool = True) -> None:
+        self.out = Path(out)
+        if self.out.exists() and (not self.out.is_dir()
+                                  or (any(self.out.iterdir()) and not _is_ours(self.out))):
+            raise input_error("holds files framing did not write", where=self.out,
+                              fix="choose a new or empty folder for --out")
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.tmp-", dir=self.out.parent))
+        self.csv = csv
+        self.rows: dict[str, int] = {}
+        self._parquet: dict[str, tuple[pq.ParquetWriter, pa.Schema]] = {}
+
+    def __enter__(self) -> "TableWriter":
+        return self
+
+    def __exit__(self, kind, value, traceback) -> None:
+        if kind is not None:
+            self.abort()
+
+    def append(self, name: str, frame: pd.DataFrame) -> None:
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+        if name not in self._parquet:
+            writer = pq.ParquetWriter(self.tmp / f"{name}.parquet", table.schema)
+            self._parquet[name] = (writer, table.schema)
+        writer, schema = self._parquet[name]
+        writer.write_table(table.select(schema.names).cast(schema))
+        if self.csv:
+            frame.to_csv(self.tmp / f"{name}.csv", mode="a", index=False,
+                         header=name not in self.rows)
+        self.rows[name] = self.rows.get(name, 0) + len(frame)
+
+    def _close(self) -> None:
+        for writer, _ in self._parquet.values():
+            writer.close()
+        self._parquet.clear()
+
+    def commit(self, manifest: dict) -> Path:
+        self._close()
+        (self.tmp / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True,
+                                                    default=str) + "\n", encoding="utf-8")
+        if self.out.exists():
+            old = self.out.with_name(f".{self.out.name}.old-{os.getpid()}")
+            os.replace(self.out, old)
+            os.replace(self.tmp, self.out)
             shutil.rmtree(old)
         else:
-            os.replace(tmp, out)
-    finally:
-        if tmp.exists():
-            shutil.rmtree(tmp)
-    return out
+            os.replace(self.tmp, self.out)
+        return self.out
+
+    def abort(self) -> None:
+        self._close()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def write_tables(tagged: Tagged, out: str | Path, *, manifest: dict) -> Path:
+    """Write every table of `tagged` as `<name>.parquet` and `<name>.csv`, then
+    `manifest.json`, into `out`, atomically. Returns the folder."""
+    with TableWriter(out) as writer:
+        for name in TABLES:
+            writer.append(name, getattr(tagged, name))
+        return writer.commit(manifest)

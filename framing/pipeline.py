@@ -18,7 +18,7 @@ from .errors import invalid_choice
 from .quotes import find_quotes
 from .segment import WORD_RE, split_sentences
 from .tagged import (ACTOR_COLUMNS, ATTRIBUTION_COLUMNS, PARAGRAPH_COLUMNS, SPAN_COLUMNS,
-                     STANCE_LABELS, Tagged)
+                     STANCE_LABELS, Tagged, to_table)
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ def tag_article(doc_id: str, outlet: str, paragraphs: Sequence[tuple[int, str, s
     return {"paragraphs": para_rows, "attributions": [], "spans": span_rows, "actors": []}
 
 
-def _article_batches(corpus: Corpus) -> Iterable[tuple]:
+def article_items(corpus: Corpus) -> Iterable[tuple]:
     outlets = dict(zip(corpus.articles["doc_id"], corpus.articles["outlet"]))
     credits = {k: list(g.itertuples(index=False, name=None))
                for k, g in corpus.credits.groupby("doc_id", sort=False)}
@@ -69,12 +69,42 @@ def _article_batches(corpus: Corpus) -> Iterable[tuple]:
         yield doc_id, outlets[doc_id], rows, credits.get(doc_id, [])
 
 
-def _tag_batch(batch: list[tuple], options: TagOptions) -> list[ArticleRows]:
-    return [tag_article(*item, options) for item in batch]
+def _tag_batch(batch: list[tuple], options: TagOptions,
+               on_error: str = "raise") -> list[ArticleRows]:
+    results = []
+    for item in batch:
+        try:
+            results.append(tag_article(*item, options))
+        except Exception as exc:  # noqa: BLE001 — any failure of one article, with on_error="skip"
+            if on_error != "skip":
+                raise
+            results.append({"skipped": [(item[0], f"{type(exc).__name__}: {exc}")]})
+    return results
 
 
 def _chunks(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def map_articles(items: list[tuple], options: TagOptions, *, n_jobs: int = 1,
+                 on_error: str = "raise", pool: ProcessPoolExecutor | None = None
+                 ) -> list[ArticleRows]:
+    """Tag articles (from `article_items`) in order, in this process or in `pool`."""
+    if pool is None or len(items) < 2:
+        return _tag_batch(items, options, on_error)
+    workers = pool._max_workers  # noqa: SLF001 — the pool's own size
+    batches = _chunks(items, max(1, math.ceil(len(items) / (workers * 8))))
+    return [r for part in pool.map(_tag_batch, batches, [options] * len(batches),
+                                   [on_error] * len(batches)) for r in part]
+
+
+def worker_count(n_jobs: int) -> int:
+    """Processes for `n_jobs` (-1: every core); an invalid value is an error."""
+    import os
+
+    if not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1:
+        raise invalid_choice("n_jobs", n_jobs, ["-1 (all cores)", "1", "2", "…"])
+    return (os.cpu_count() or 1) if n_jobs == -1 else n_jobs
 
 
 def tag(corpus: Corpus, *, n_jobs: int = 1, options: TagOptions | None = None) -> Tagged:
@@ -91,34 +121,33 @@ def tag(corpus: Corpus, *, n_jobs: int = 1, options: TagOptions | None = None) -
     -------
     Tagged with `paragraphs`, `attributions`, `spans`, `actors` (columns in framing.tagged).
     """
-    import os
-
     options = options or TagOptions()
-    if not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1:
-        raise invalid_choice("n_jobs", n_jobs, ["-1 (all cores)", "1", "2", "…"])
-    workers = os.cpu_count() or 1 if n_jobs == -1 else n_jobs
-    items = list(_article_batches(corpus))
-    if workers == 1 or len(items) < 2:
-        results = _tag_batch(items, options)
+    workers = worker_count(n_jobs)
+    items = list(article_items(corpus))
+    if workers == 1:
+        results = map_articles(items, options)
     else:
-        batches = _chunks(items, max(1, math.ceil(len(items) / (workers * 8))))
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = [r for part in pool.map(_tag_batch, batches, [options] * len(batches))
-                       for r in part]
+            results = map_articles(items, options, pool=pool)
     return assemble(corpus.articles, results, params={"n_jobs": n_jobs, **asdict(options)})
 
 
 def assemble(articles: pd.DataFrame, results: Iterable[ArticleRows], *,
              params: dict) -> Tagged:
     """Build the four tables from per-article rows (in the order given)."""
-    rows: dict[str, list] = {"paragraphs": [], "attributions": [], "spans": [], "actors": []}
+    rows: dict[str, list] = {"paragraphs": [], "attributions": [], "spans": [], "actors": [],
+                             "skipped": []}
     for result in results:
         for key, value in result.items():
             rows[key].extend(value)
+    if rows["skipped"]:
+        params = {**params, "skipped": rows["skipped"]}
+        skipped = {doc_id for doc_id, _ in rows["skipped"]}
+        articles = articles[~articles["doc_id"].isin(skipped)]
     tables = {
-        "paragraphs": pd.DataFrame(rows["paragraphs"], columns=PARAGRAPH_COLUMNS),
-        "attributions": pd.DataFrame(rows["attributions"], columns=ATTRIBUTION_COLUMNS),
-        "spans": pd.DataFrame(rows["spans"], columns=SPAN_COLUMNS),
-        "actors": pd.DataFrame(rows["actors"], columns=ACTOR_COLUMNS),
+        "paragraphs": to_table(rows["paragraphs"], PARAGRAPH_COLUMNS),
+        "attributions": to_table(rows["attributions"], ATTRIBUTION_COLUMNS),
+        "spans": to_table(rows["spans"], SPAN_COLUMNS),
+        "actors": to_table(rows["actors"], ACTOR_COLUMNS),
     }
     return Tagged(articles=articles.reset_index(drop=True), params=params, **tables)

@@ -18,7 +18,7 @@ import pandas as pd
 import yaml
 
 from .corpus import Corpus
-from .errors import input_error
+from .errors import FramingError, input_error
 from .segment import credit_line_agencies, find_credits, paragraph_role, wire_of
 
 SUFFIXES = (".txt", ".jsonl", ".csv")
@@ -42,6 +42,50 @@ def read_corpus(path: str | Path, *, outlet: str | None = None) -> Corpus:
     `.paragraphs` (`doc_id, para_idx, role, text`). See corpora/README.md for the formats.
     """
     path = Path(path)
+    records = [r for f in _corpus_files(path) for r in _read_file(f, outlet)]
+    return build_corpus(records, source=str(path))
+
+
+def read_corpus_chunks(path: str | Path, *, outlet: str | None = None,
+                       chunk_articles: int = 1000,
+                       skipped: list[str] | None = None) -> Iterator[Corpus]:
+    """Read a corpus as a sequence of Corpus chunks of at most `chunk_articles` articles, so
+    a JSONL corpus larger than memory is read with bounded memory. Duplicate `doc_id`s are
+    refused across chunks too. With a `skipped` list, unreadable lines and articles are
+    recorded there (message naming file and line) and reading goes on."""
+    path = Path(path)
+    files = _corpus_files(path)
+    seen: dict[str, str] = {}
+    batch: list[Record] = []
+    for file in files:
+        for record in _read_file(file, outlet, skipped):
+            batch.append(record)
+            if len(batch) >= chunk_articles:
+                yield _checked_chunk(batch, seen, str(path), skipped)
+                batch = []
+    if batch or not seen:
+        yield _checked_chunk(batch, seen, str(path), skipped)
+
+
+def _checked_chunk(batch: list[Record], seen: dict[str, str], source: str,
+                   skipped: list[str] | None) -> Corpus:
+    if skipped is not None:
+        kept = []
+        for record in batch:
+            where = record.get("_where", source)
+            if record["doc_id"] in seen or not record["paragraphs"]:
+                problem = (f"doc_id {record['doc_id']!r} appears twice (first at "
+                           f"{seen[record['doc_id']]})" if record["doc_id"] in seen
+                           else f"article {record['doc_id']!r} has no text")
+                skipped.append(f"{where}: {problem}")
+                continue
+            seen[record["doc_id"]] = where
+            kept.append(record)
+        batch = kept
+    return build_corpus(batch, source=source, seen=None if skipped is not None else seen)
+
+
+def _corpus_files(path: Path) -> list[Path]:
     if not path.exists():
         raise input_error("no such file or folder", where=path,
                           fix="check the path (relative paths start from the working folder)")
@@ -50,18 +94,17 @@ def read_corpus(path: str | Path, *, outlet: str | None = None) -> Corpus:
         if not files:
             raise input_error(f"the folder holds no {'/'.join(SUFFIXES)} file", where=path,
                               fix="put articles in it as .txt, .jsonl or .csv files")
-        records = [r for f in files for r in _read_file(f, outlet)]
-    else:
-        records = list(_read_file(path, outlet))
-    return build_corpus(records, source=str(path))
+        return files
+    return [path]
 
 
-def _read_file(path: Path, outlet: str | None) -> Iterator[Record]:
+def _read_file(path: Path, outlet: str | None,
+               skipped: list[str] | None = None) -> Iterator[Record]:
     suffix = path.suffix.lower()
     if suffix == ".txt":
         yield _read_txt(path, outlet)
     elif suffix == ".jsonl":
-        yield from _read_jsonl(path, outlet)
+        yield from _read_jsonl(path, outlet, skipped)
     elif suffix == ".csv":
         yield from _read_csv(path, outlet)
     else:
@@ -162,19 +205,36 @@ def _article_from_fields(fields: dict[str, Any], path: Path, line: int, outlet: 
     return _fill_outlet(record, outlet, path, line, f"add an 'outlet' to this {kind}")
 
 
-def _read_jsonl(path: Path, outlet: str | None) -> Iterator[Record]:
-    for lineno, line in enumerate(read_text(path).splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            fields = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise input_error(f"not valid JSON ({exc.msg} at column {exc.colno})", where=path,
-                              line=lineno, fix="write one JSON object per line") from None
-        if not isinstance(fields, dict):
-            raise input_error(f"a JSON {type(fields).__name__}, not an object", where=path,
-                              line=lineno, fix="write one JSON object per line")
-        yield _article_from_fields(fields, path, lineno, outlet, "line")
+def _read_jsonl(path: Path, outlet: str | None,
+                skipped: list[str] | None = None) -> Iterator[Record]:
+    """Articles of a JSONL file, read line by line (a file larger than memory streams).
+    With a `skipped` list, a bad line is recorded there and reading goes on."""
+    with open(path, "rb") as handle:
+        for lineno, raw in enumerate(handle, start=1):
+            try:
+                try:
+                    line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+                except UnicodeDecodeError as exc:
+                    raise input_error(f"not UTF-8 text (byte 0x{raw[exc.start]:02x})",
+                                      where=path, line=lineno,
+                                      fix="re-save the file as UTF-8") from None
+                if not line.strip():
+                    continue
+                try:
+                    fields = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise input_error(f"not valid JSON ({exc.msg} at column {exc.colno})",
+                                      where=path, line=lineno,
+                                      fix="write one JSON object per line") from None
+                if not isinstance(fields, dict):
+                    raise input_error(f"a JSON {type(fields).__name__}, not an object",
+                                      where=path, line=lineno,
+                                      fix="write one JSON object per line")
+                yield _article_from_fields(fields, path, lineno, outlet, "line")
+            except FramingError as exc:
+                if skipped is None:
+                    raise
+                skipped.append(str(exc))
 
 
 def _read_csv(path: Path, outlet: str | None) -> Iterator[Record]:
@@ -197,13 +257,14 @@ def _read_csv(path: Path, outlet: str | None) -> Iterator[Record]:
         line = reader.line_num + 1
 
 
-def build_corpus(records: Iterable[Record], *, source: str = "") -> Corpus:
+def build_corpus(records: Iterable[Record], *, source: str = "",
+                 seen: dict[str, str] | None = None) -> Corpus:
     """Assemble article records into a Corpus: roles and credits for every paragraph, `wire`
     from the credits (unless the record gives one), duplicate `doc_id`s refused with both
     places named. A record may carry `roles` (one per paragraph) to keep roles a data set
     already provides, and `extra` (a dict) for more article columns."""
     articles, paragraphs, credits = [], [], []
-    seen: dict[str, str] = {}
+    seen = {} if seen is None else seen  # doc_id → where first read (shared across chunks)
     for rec in records:
         doc_id = rec["doc_id"]
         where = rec.get("_where", source)

@@ -28,9 +28,33 @@ ACTOR_COLUMNS = ["doc_id", "outlet", "para_idx", "actor", "actor_type", "country
                  "end", "text", "tone"]
 
 
+# Column types, so every chunk of a streamed run (and every empty table) has one schema:
+# "str", "int" (never missing), "Int" (nullable integer offsets), "float", "bool".
+_TYPES = {
+    "doc_id": "str", "outlet": "str", "para_idx": "int", "role": "str", "text": "str",
+    "n_words": "int", "n_sentences": "int", "n_words_authorial": "int", "n_words_quoted": "int",
+    "sentiment": "float", "sentiment_authorial": "float", "sentiment_quoted": "float",
+    "n_attributions": "int", "kind": "str", "cue": "str", "cue_start": "Int", "cue_end": "Int",
+    "cue_class": "str", "source": "str", "source_start": "Int", "source_end": "Int",
+    "content_start": "Int", "content_end": "Int", "speaker": "str", "identification": "str",
+    "source_type": "str", "country": "str", "layer": "str", "label": "str", "start": "int",
+    "end": "int", "quoted": "bool", "lexicon": "str", "lexicon_version": "str", "actor": "str",
+    "actor_type": "str", "tone": "float",
+    **{c: "int" for c in PARAGRAPH_COLUMNS if c.endswith(("_authorial", "_quoted"))
+       and not c.startswith("sentiment")},
+}
+_PANDAS = {"str": "string", "int": "int64", "Int": "Int64", "float": "float64", "bool": "bool"}
+
+
+def to_table(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
+    """Rows (tuples in `columns` order) as a DataFrame with the contract's column types."""
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.astype({c: _PANDAS[_TYPES[c]] for c in columns if c in _TYPES})
+
+
 def empty_table(columns: list[str]) -> pd.DataFrame:
-    """A table with the given columns and no rows."""
-    return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+    """A table with the given columns, their types, and no rows."""
+    return to_table([], columns)
 
 
 @dataclass(frozen=True)
