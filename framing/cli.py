@@ -12,6 +12,15 @@ from .batch import READERS
 
 
 def cmd_tag(args: argparse.Namespace) -> int:
+    if args.scheduler:
+        from .distributed import get_client, tag_on_dask
+
+        address = None if args.scheduler == "local" else args.scheduler
+        with get_client(address, n_workers=max(args.jobs, 1)) as client:
+            manifest = tag_on_dask(args.corpus, args.out, client=client, reader=args.reader,
+                                   outlet=args.outlet, chunk_articles=args.chunk_articles)
+        print(f"tables written to {args.out}/ as partitioned Parquet: {manifest['counts']}")
+        return 0
     from .batch import tag_to_folder
 
     manifest = tag_to_folder(args.corpus, args.out, reader=args.reader, outlet=args.outlet,
@@ -80,6 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--on-error", choices=("raise", "skip"), default="raise",
                    help="skip: go on past an unreadable line or article, list it in "
                         "manifest.json and the log")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="tag on a Dask cluster: its scheduler address (tcp://host:8786), or "
+                        "'local' for a LocalCluster of --jobs processes; writes partitioned "
+                        "Parquet (needs the [dask] extra)")
     p.set_defaults(func=cmd_tag)
     return parser
 

@@ -124,6 +124,14 @@ class TableWriter:
                          header=name not in self.rows)
         self.rows[name] = self.rows.get(name, 0) + len(frame)
 
+    def write_part(self, name: str, part: int, frame: pd.DataFrame) -> None:
+        """Write one partition of a table as `<name>.parquet/part-NNNNN.parquet` (a Parquet
+        dataset that pandas, Dask and DuckDB read as one table, parts in name order)."""
+        folder = self.tmp / f"{name}.parquet"
+        folder.mkdir(exist_ok=True)
+        frame.to_parquet(folder / f"part-{part:05d}.parquet", index=False)
+        self.rows[name] = self.rows.get(name, 0) + len(frame)
+
     def _close(self) -> None:
         for writer, _ in self._parquet.values():
             writer.close()
