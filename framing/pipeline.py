@@ -7,6 +7,7 @@ of processes (`n_jobs`) or on Dask workers, and the tables come out in corpus or
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
@@ -100,14 +101,13 @@ def map_articles(items: list[tuple], options: TagOptions, *, n_jobs: int = 1,
 
 def worker_count(n_jobs: int) -> int:
     """Processes for `n_jobs` (-1: every core); an invalid value is an error."""
-    import os
-
     if not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1:
         raise invalid_choice("n_jobs", n_jobs, ["-1 (all cores)", "1", "2", "…"])
     return (os.cpu_count() or 1) if n_jobs == -1 else n_jobs
 
 
-def tag(corpus: Corpus, *, n_jobs: int = 1, options: TagOptions | None = None) -> Tagged:
+def tag(corpus: Corpus, *, n_jobs: int = 1, options: TagOptions | None = None,
+        cache: str | os.PathLike | None = None) -> Tagged:
     """Tag every paragraph of `corpus`.
 
     Parameters
@@ -116,6 +116,8 @@ def tag(corpus: Corpus, *, n_jobs: int = 1, options: TagOptions | None = None) -
     n_jobs : worker processes (1 = this process; -1 = all cores). The tables are identical,
         row for row, whatever `n_jobs` is.
     options : TagOptions.
+    cache : a folder (e.g. ".framing-cache"): reuse the tables of an earlier run on the same
+        corpus with the same lexicons, options and code (see framing.cache).
 
     Returns
     -------
@@ -123,6 +125,10 @@ def tag(corpus: Corpus, *, n_jobs: int = 1, options: TagOptions | None = None) -
     """
     options = options or TagOptions()
     workers = worker_count(n_jobs)
+    if cache is not None:
+        from .cache import cached
+        return cached(corpus, options, cache, lambda: tag(corpus, n_jobs=n_jobs,
+                                                          options=options))
     items = list(article_items(corpus))
     if workers == 1:
         results = map_articles(items, options)
