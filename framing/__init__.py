@@ -20,6 +20,14 @@ _EXPORTS = {
     "list_lexicons": "lexicons",
     "load_lexicon": "lexicons",
     "FramingError": "errors",
+    "measure": "measures",
+    "compare": "compare",
+    "compare_source_types": "compare",
+    "keyness": "keyness",
+    "find_wire_copies": "wirecopy",
+    "agreement": "agreement",
+    "machine_vs_human": "agreement",
+    "sample_for_coding": "coding",
 }
 _MODULES = ("datasets",)
 

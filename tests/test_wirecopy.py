@@ -1,0 +1,136 @@
+"""framing.wirecopy: a wire story planted in a small corpus is found (paragraphs and article),
+verified Jaccard values equal a direct set computation, and measure() can exclude the copies."""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+from helpers_stats import _finish, _paragraph
+
+from framing.corpus import Corpus
+from framing.errors import FramingError
+from framing.measures import measure
+from framing.wirecopy import _choose_bands, find_wire_copies
+
+WIRE = [
+    "SEOUL (Reuters) - North Korea fired two short-range ballistic missiles into the sea off "
+    "its east coast on Thursday, South Korea's military said, the latest in a series of "
+    "weapons tests that have raised tensions on the peninsula.",
+    "The missiles were launched from the Hamhung area and flew about 350 km at an altitude of "
+    "about 50 km before landing in the sea, the Joint Chiefs of Staff said in a statement.",
+    "\"We strongly condemn the launch, which is a clear violation of United Nations Security "
+    "Council resolutions,\" a spokesman for the Japanese government told reporters in Tokyo.",
+    "Analysts said the tests were likely intended to pressure Washington ahead of stalled "
+    "denuclearisation talks, which have made little progress since a summit in Hanoi collapsed "
+    "without agreement last year, and to show domestic audiences that the military remained "
+    "strong despite sanctions, floods and a border closure that has hurt the economy.",
+    "The U.S. State Department said it was aware of the launches and was consulting closely "
+    "with its allies in the region.",
+]
+
+
+def _filler(rng, n_words):
+    vocab = [f"w{i}" for i in range(400)]
+    return " ".join(rng.choice(vocab, size=n_words)) + "."
+
+
+def planted_corpus():
+    """Outlet A runs the Reuters story; outlet B republishes it a day later with a new
+    dateline, typographic quotes, one word changed in the long paragraph, one paragraph
+    dropped and one of its own added; outlets B and C have unrelated stories too."""
+    rng = np.random.default_rng(0)
+    articles, paragraphs = [], []
+
+    def add(doc, outlet, published, texts, wire=""):
+        articles.append(dict(doc_id=doc, outlet=outlet, published=published, title=doc,
+                             event_id="e1", wire=wire))
+        for i, text in enumerate(texts):
+            n = len(text.split())
+            paragraphs.append(_paragraph(doc, i, "body", n, 0, 0.0, 0.0, float("nan"),
+                                         text=text, hedge_authorial=1))
+
+    add("a_wire", "A", "2020-05-01", WIRE, wire="Reuters")
+    copy = [re.sub(r"^SEOUL \(Reuters\) -", "SEOUL, May 2 (Reuters) --", WIRE[0]),
+            WIRE[1],
+            WIRE[2].replace('"', "\u201c", 1).replace('"', "\u201d", 1),
+            WIRE[3].replace("little progress", "scant progress").upper(),
+            _filler(rng, 40)]
+    add("b_copy", "B", "2020-05-02", copy, wire="Reuters")
+    for k in range(6):
+        add(f"b_own{k}", "B", "2020-05-0%d" % (k + 1), [_filler(rng, 40) for _ in range(4)])
+        add(f"c_own{k}", "C", "2020-05-0%d" % (k + 1), [_filler(rng, 40) for _ in range(4)])
+    return _finish(articles, paragraphs, [], [])
+
+
+def _jaccard(a, b, k=5):
+    def sh(t):
+        toks = re.findall(r"\w+", t.lower())
+        return {tuple(toks[i:i + k]) for i in range(len(toks) - k + 1)}
+    A, B = sh(a), sh(b)
+    return len(A & B) / len(A | B)
+
+
+def test_planted_wire_story_is_found():
+    t = planted_corpus()
+    w = find_wire_copies(t)
+    p = w.paragraphs
+    found = set(zip(p.doc_id, p.para_idx))
+    # lead (new dateline), paragraph 2 (verbatim), 3 (quotes), 4 (one word changed, upper case)
+    assert found == {("a_wire", 0), ("b_copy", 0), ("a_wire", 1), ("b_copy", 1),
+                     ("a_wire", 2), ("b_copy", 2), ("a_wire", 3), ("b_copy", 3)}
+    assert p.groupby("cluster_id").size().eq(2).all() and p.cross_outlet.all()
+    assert set(p[p.is_first].doc_id) == {"a_wire"}  # the earlier publication is the original
+    pairs = w.pairs[w.pairs.level == "paragraph"]
+    text = t.paragraphs.set_index(["doc_id", "para_idx"])["text"]
+    for r in pairs.itertuples():
+        expected = _jaccard(text[(r.doc_id_a, r.para_idx_a)], text[(r.doc_id_b, r.para_idx_b)])
+        assert r.jaccard == pytest.approx(expected, abs=1e-12)
+    # the whole articles: 4 of 5 paragraphs shared plus one new one; below 0.8 as articles
+    arts = w.pairs[w.pairs.level == "article"]
+    assert arts.empty or set(arts.doc_id_a) | set(arts.doc_id_b) <= {"a_wire", "b_copy"}
+
+
+def test_article_level_and_lower_threshold():
+    t = planted_corpus()
+    w = find_wire_copies(t, threshold=0.5)
+    a = w.articles
+    assert set(a.doc_id) == {"a_wire", "b_copy"}
+    assert a.set_index("doc_id").loc["b_copy", "n_copied_paragraphs"] == 4
+    assert (a.wire == "Reuters").all()
+
+
+def test_no_false_positives_and_determinism():
+    t = planted_corpus()
+    w1, w2 = find_wire_copies(t, seed=1), find_wire_copies(t, seed=1)
+    pd.testing.assert_frame_equal(w1.paragraphs, w2.paragraphs)
+    assert not set(w1.paragraphs.doc_id) & {f"c_own{k}" for k in range(6)}
+
+
+def test_accepts_corpus():
+    t = planted_corpus()
+    corpus = Corpus(articles=t.articles, paragraphs=t.paragraphs[["doc_id", "para_idx", "role",
+                                                                  "text"]])
+    assert len(find_wire_copies(corpus).paragraphs) == 8
+
+
+def test_measure_excludes_copies():
+    t = planted_corpus()
+    base = measure(t, n_boot=0).set_index("outlet")
+    excl = measure(t, n_boot=0, exclude_wire_copies=True).set_index("outlet")
+    assert base.loc["B", "n_paragraphs"] - excl.loc["B", "n_paragraphs"] == 4
+    assert excl.loc["A", "n_paragraphs"] == base.loc["A", "n_paragraphs"] == 5
+
+
+def test_band_choice_favours_recall():
+    b, r = _choose_bands(0.8, 128)
+    assert b * r <= 128
+    assert 1 - (1 - 0.8 ** r) ** b > 0.95  # a pair at the threshold is very likely a candidate
+
+
+def test_errors():
+    with pytest.raises(FramingError, match="threshold"):
+        find_wire_copies(planted_corpus(), threshold=0)
+    with pytest.raises(FramingError, match="expected a Tagged or Corpus"):
+        find_wire_copies(pd.DataFrame())
