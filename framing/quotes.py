@@ -9,6 +9,7 @@ quotes ‘…’ / '…' when they stand at word edges (an apostrophe inside or 
 """
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 
@@ -28,6 +29,7 @@ class Quote(NamedTuple):
 
 
 _DOUBLE_CLOSERS = {"“": "”", "«": "»", "»": "«", "„": "“"}
+_OPENER = re.compile("[`\"“«»„‘']")
 
 
 def _is_word(ch: str) -> bool:
@@ -47,6 +49,10 @@ def find_quotes(text: str) -> list[Quote]:
     n = len(text)
     i = 0
     while i < n:
+        m = _OPENER.search(text, i)  # jump to the next possible mark (most text has none)
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < n else " "
