@@ -21,12 +21,12 @@ _EXPORTS = {
     "load_lexicon": "lexicons",
     "FramingError": "errors",
     "measure": "measures",
-    "compare": "compare",
-    "compare_source_types": "compare",
+    "compare": "comparison",
+    "compare_source_types": "comparison",
     "keyness": "keyness",
     "find_wire_copies": "wirecopy",
-    "agreement": "agreement",
-    "machine_vs_human": "agreement",
+    "agreement": "reliability",
+    "machine_vs_human": "reliability",
     "sample_for_coding": "coding",
 }
 _MODULES = ("datasets",)

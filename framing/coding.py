@@ -2,7 +2,7 @@
 
 `sample_for_coding` draws paragraphs, stratified by outlet, and writes a CSV sheet for coders;
 their filled sheets, stacked into a long table (coder, item, label), go to
-:func:`framing.agreement.agreement` and :func:`framing.agreement.machine_vs_human`.
+:func:`framing.agreement` and :func:`framing.machine_vs_human`.
 """
 from __future__ import annotations
 

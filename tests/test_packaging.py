@@ -37,3 +37,19 @@ def test_environment_matches_pyproject():
 def test_console_script():
     project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
     assert project["scripts"]["framing"] == "framing.cli:main"
+
+
+def test_contract_names_are_functions_even_after_submodule_imports():
+    """`framing.compare` and `framing.agreement` stay the functions of DESIGN.md's contract
+    when every submodule has been imported (a submodule of the same name would shadow them)."""
+    import importlib
+    import pkgutil
+
+    import framing
+    for info in pkgutil.walk_packages(framing.__path__, "framing."):
+        if info.name not in ("framing.distributed",):
+            importlib.import_module(info.name)
+    for name in ("read_corpus", "tag", "measure", "compare", "agreement", "list_lexicons",
+                 "load_lexicon"):
+        assert callable(getattr(framing, name)) and not isinstance(getattr(framing, name),
+                                                                     type(framing)), name

@@ -1,4 +1,4 @@
-"""framing.agreement: Krippendorff's (2011) published worked example, NLTK's AnnotationTask and
+"""framing.reliability (framing.agreement): Krippendorff's (2011) published worked example, NLTK's AnnotationTask and
 statsmodels' kappas on random data, hand-computed precision/recall/F1."""
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 from nltk.metrics import agreement as nltk_agreement
 from statsmodels.stats.inter_rater import aggregate_raters, cohens_kappa, fleiss_kappa
 
-import framing.agreement as fa
-from framing.agreement import agreement, krippendorff_alpha, machine_vs_human
+import framing.reliability as fa
+from framing.reliability import agreement, krippendorff_alpha, machine_vs_human
 from framing.errors import FramingError
 
 # Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", section C: four observers,

@@ -1,4 +1,4 @@
-"""framing.compare: each model against a direct statsmodels/scipy call on the same data, against
+"""framing.comparison (framing.compare): each model against a direct statsmodels/scipy call on the same data, against
 hand-computed values, multiplicity adjustment, and invariance (row order, category order,
 dtype)."""
 from __future__ import annotations
@@ -12,7 +12,7 @@ from helpers_stats import random_tagged, small_tagged
 from scipy import stats
 from statsmodels.stats.multitest import multipletests
 
-from framing.compare import compare, compare_source_types
+from framing.comparison import compare, compare_source_types
 from framing.errors import FramingError
 from framing.measures import measure
 from framing.tagged import Tagged
