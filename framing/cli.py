@@ -63,6 +63,16 @@ def summarise(out: Path, manifest: dict) -> str:
     return "\n".join(lines)
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from .bench import run, run_memory
+
+    if args.memory:
+        run_memory(args.data, copies=args.copies, jobs=args.jobs)
+    else:
+        run(args.data, limit=args.limit, jobs=args.jobs)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="framing",
@@ -94,6 +104,20 @@ def build_parser() -> argparse.ArgumentParser:
                         "'local' for a LocalCluster of --jobs processes; writes partitioned "
                         "Parquet (needs the [dask] extra)")
     p.set_defaults(func=cmd_tag)
+
+    p = sub.add_parser("bench", help="print the speed of each layer and of the pipeline",
+                       description="Time each layer and the whole pipeline on the ABP "
+                                   "paragraphs (or the bundled article), against VADER alone; "
+                                   "print paragraphs/s, ratios and peak memory.")
+    p.add_argument("--data", help="ABP folder or articles.jsonl (default ../shared/data/"
+                                  "allsides_abp beside the clone)")
+    p.add_argument("--limit", type=int, help="only the first N articles")
+    p.add_argument("--jobs", type=int, default=2, help="processes for the parallel run")
+    p.add_argument("--memory", action="store_true",
+                   help="instead: tag ABP repeated --copies times as one JSONL in a child "
+                        "process and print its peak memory")
+    p.add_argument("--copies", type=int, default=10)
+    p.set_defaults(func=cmd_bench)
     return parser
 
 

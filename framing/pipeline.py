@@ -11,53 +11,128 @@ import os
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 
 import pandas as pd
 
 from .corpus import Corpus
 from .errors import invalid_choice
 from .quotes import find_quotes
+from .actors import find_actors
+from .attribution import attribute_article
 from .segment import WORD_RE, split_sentences
+from .sentiment import score_sentences
+from .stance import tag_stance
 from .tagged import (ACTOR_COLUMNS, ATTRIBUTION_COLUMNS, PARAGRAPH_COLUMNS, SPAN_COLUMNS,
                      STANCE_LABELS, Tagged, to_table)
 
 
 @dataclass(frozen=True)
 class TagOptions:
-    """What `tag` computes; recorded in the result's `params` and the run manifest."""
+    """What `tag` computes; recorded in the result's `params` and the run manifest.
 
-    sentences: bool = True  # a `sentence` span per sentence in `spans`
+    sentences : a `sentence` span (with its VADER compound in `score`) per sentence.
+    mask_entities : keep the words of named entities ("Workers' Party", "Security Council")
+        from moving VADER scores (framing.sentiment; default measured on vader_nyt).
+    actors : the `actors` table: gazetteer names and speaking persons, with the tone toward
+        each mention (framing.actors).
+    gazetteer : a user's gazetteer file (a corpus's own actors), consulted before the bundled.
+    """
+
+    sentences: bool = True
+    mask_entities: bool = True
+    actors: bool = True
+    gazetteer: str | None = None
 
 
 # Row tuples per table; tables are built once, at the end (pandas per row would be slow).
 ArticleRows = dict[str, list[tuple]]
 
 
+def _span(doc_id, para_idx, layer, label, start, end, text, quoted=False, lexicon="",
+          version="", ref="", score=math.nan) -> tuple:
+    return (doc_id, para_idx, layer, label, start, end, text[start:end], quoted, lexicon,
+            version, ref, score)
+
+
+@lru_cache(maxsize=None)
+def _lexicon_version(name: str) -> str:
+    from .lexicons import load_lexicon
+    return load_lexicon(name).version
+
+
 def tag_article(doc_id: str, outlet: str, paragraphs: Sequence[tuple[int, str, str]],
                 credits: Sequence[tuple], options: TagOptions) -> ArticleRows:
     """Tag one article: `paragraphs` are (para_idx, role, text) in order, `credits` the
-    corpus's credit rows for it. Returns row tuples for each table."""
-    para_rows, span_rows = [], [tuple(c) + (False, "agencies", "1.0") for c in credits]
-    for para_idx, role, text in paragraphs:
+    corpus's credit rows for it (doc_id, para_idx, layer, label, start, end, text). Returns
+    row tuples for each table."""
+    agencies = _lexicon_version("agencies")
+    span_rows = [tuple(c) + (False, "agencies", agencies, "", math.nan) for c in credits]
+    texts = [text for _, _, text in paragraphs]
+    attributions = attribute_article(texts, gazetteer=options.gazetteer) if texts else []
+    cues_version = _lexicon_version("cues")
+    attr_rows, n_attr = [], [0] * len(paragraphs)
+    for n, a in enumerate(attributions):
+        k = a["para_idx"]
+        para_idx, text = paragraphs[k][0], texts[k]
+        ref = f"{doc_id}:{n}"
+        n_attr[k] += 1
+        attr_rows.append((doc_id, outlet, para_idx, a["kind"], a["cue"], a["cue_start"],
+                          a["cue_end"], a["cue_class"], a["source"], a["source_start"],
+                          a["source_end"], a["content_start"], a["content_end"], a["speaker"],
+                          a["identification"], a["source_type"], a["country"], ref))
+        if a["cue_start"] is not None:
+            span_rows.append(_span(doc_id, para_idx, "attribution", "cue", a["cue_start"],
+                                   a["cue_end"], text, False, "cues", cues_version, ref))
+        if a["source_start"] is not None:
+            span_rows.append(_span(doc_id, para_idx, "attribution", "source",
+                                   a["source_start"], a["source_end"], text, ref=ref))
+        for s, e in a["content_fragments"] or []:
+            span_rows.append(_span(doc_id, para_idx, "attribution", "content", s, e, text,
+                                   a["kind"] in ("direct", "mixed"), ref=ref))
+
+    para_rows = []
+    for k, (para_idx, role, text) in enumerate(paragraphs):
         quotes = [(q.start, q.end) for q in find_quotes(text)]
         sentences = split_sentences(text)
-        n_words = n_quoted = 0
-        qi = 0
-        for m in WORD_RE.finditer(text):
-            n_words += 1
-            while qi < len(quotes) and quotes[qi][1] <= m.start():
-                qi += 1
-            if qi < len(quotes) and quotes[qi][0] <= m.start():
-                n_quoted += 1
+        n_words, n_quoted = _count_words(text, quotes)
+        scores = score_sentences(text, sentences, quotes=quotes,
+                                 mask_entities=options.mask_entities)
         if options.sentences:
-            span_rows.extend((doc_id, para_idx, "segment", "sentence", s, e, text[s:e], False,
-                              "", "") for s, e in sentences)
-        span_rows.extend((doc_id, para_idx, "quote", "quote", s, e, text[s:e], True, "", "")
+            span_rows.extend(_span(doc_id, para_idx, "segment", "sentence", s, e, text,
+                                   score=c) for (s, e), c in zip(sentences, scores["compounds"]))
+        span_rows.extend(_span(doc_id, para_idx, "quote", "quote", s, e, text, True)
                          for s, e in quotes)
+        counts = dict.fromkeys((f"{label}_{voice}" for label in STANCE_LABELS
+                                for voice in ("authorial", "quoted")), 0)
+        for m in tag_stance(text, quotes=quotes, sentences=sentences):
+            counts[f"{m['label']}_{'quoted' if m['quoted'] else 'authorial'}"] += 1
+            span_rows.append(_span(doc_id, para_idx, "stance", m["label"], m["start"],
+                                   m["end"], text, m["quoted"], m["lexicon"],
+                                   m["lexicon_version"]))
         para_rows.append((doc_id, outlet, para_idx, role, text, n_words, len(sentences),
-                          n_words - n_quoted, n_quoted, math.nan, math.nan, math.nan, 0)
-                         + (0,) * (2 * len(STANCE_LABELS)))
-    return {"paragraphs": para_rows, "attributions": [], "spans": span_rows, "actors": []}
+                          n_words - n_quoted, n_quoted, scores["sentiment"],
+                          scores["sentiment_authorial"], scores["sentiment_quoted"], n_attr[k],
+                          *counts.values()))
+    actor_rows = [(doc_id, outlet, paragraphs[k][0], actor, actor_type, country, start, end,
+                   texts[k][start:end], tone)
+                  for k, actor, actor_type, country, start, end, tone
+                  in (find_actors(texts, attributions, gazetteer=options.gazetteer)
+                      if options.actors else [])]
+    return {"paragraphs": para_rows, "attributions": attr_rows, "spans": span_rows,
+            "actors": actor_rows}
+
+
+def _count_words(text: str, quotes: list[tuple[int, int]]) -> tuple[int, int]:
+    """Words in the paragraph, and words inside quotation marks."""
+    n_words = n_quoted = qi = 0
+    for m in WORD_RE.finditer(text):
+        n_words += 1
+        while qi < len(quotes) and quotes[qi][1] <= m.start():
+            qi += 1
+        if qi < len(quotes) and quotes[qi][0] <= m.start():
+            n_quoted += 1
+    return n_words, n_quoted
 
 
 def article_items(corpus: Corpus) -> Iterable[tuple]:

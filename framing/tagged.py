@@ -20,10 +20,12 @@ PARAGRAPH_COLUMNS = (
 ATTRIBUTION_COLUMNS = [
     "doc_id", "outlet", "para_idx", "kind", "cue", "cue_start", "cue_end", "cue_class",
     "source", "source_start", "source_end", "content_start", "content_end", "speaker",
-    "identification", "source_type", "country",
+    "identification", "source_type", "country", "attribution_id",
 ]
+# `ref` links a span to the row it belongs to (an attribution_id), `score` carries a
+# sentence's VADER compound; both are extra columns beyond DESIGN.md's.
 SPAN_COLUMNS = ["doc_id", "para_idx", "layer", "label", "start", "end", "text", "quoted",
-                "lexicon", "lexicon_version"]
+                "lexicon", "lexicon_version", "ref", "score"]
 ACTOR_COLUMNS = ["doc_id", "outlet", "para_idx", "actor", "actor_type", "country", "start",
                  "end", "text", "tone"]
 
@@ -39,7 +41,8 @@ _TYPES = {
     "content_start": "Int", "content_end": "Int", "speaker": "str", "identification": "str",
     "source_type": "str", "country": "str", "layer": "str", "label": "str", "start": "int",
     "end": "int", "quoted": "bool", "lexicon": "str", "lexicon_version": "str", "actor": "str",
-    "actor_type": "str", "tone": "float",
+    "actor_type": "str", "tone": "float", "attribution_id": "str", "ref": "str",
+    "score": "float",
     **{c: "int" for c in PARAGRAPH_COLUMNS if c.endswith(("_authorial", "_quoted"))
        and not c.startswith("sentiment")},
 }

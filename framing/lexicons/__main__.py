@@ -4,6 +4,12 @@ import sys
 
 from . import _package_dir, read_lexicon_table, sha256_file
 
-for arg in sys.argv[1:]:
-    path = _package_dir() / arg
-    print(f"{arg},{sha256_file(path)},{len(read_lexicon_table(path))}")
+
+def main(argv: list[str]) -> None:
+    for arg in argv:
+        path = _package_dir() / arg
+        print(f"{arg},{sha256_file(path)},{len(read_lexicon_table(path))}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

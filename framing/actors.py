@@ -1,0 +1,67 @@
+"""Actors: mentions of persons, countries and institutions, with the tone toward each.
+
+Stage "tag" (after attribution). A mention is
+- a gazetteer name (a country's name, demonym or capital; an institution; a news outlet;
+  an international body), the bundled gazetteer or a user's, or
+- a person who speaks in the article (a `named_person` attribution source), found again
+  wherever the article uses their surname.
+Each mention's `tone` is `framing.target.score_target` over the words around it.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .attribution.classify import gazetteer_matcher
+from .target import score_target
+
+_ACTOR_TYPE = {"name": "country", "demonym": "country", "capital": "country",
+               "institution": "institution", "outlet": "media", "international": "organization"}
+_NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’-]*$")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def person_name(source: str) -> str:
+    """The name at the end of a source phrase's head: "Kremlin spokesman Dmitry Peskov" →
+    "Dmitry Peskov"; "Michael Madden, a North Korea expert" → "Michael Madden"."""
+    head = source.split(",", 1)[0].strip()
+    m = _NAME_RUN.search(head)
+    return m.group(0) if m else ""
+
+
+def find_actors(paragraphs: Sequence[str], attributions: Sequence[dict], *,
+                gazetteer=None) -> list[tuple]:
+    """Mentions in an article's paragraphs: (k, actor, actor_type, country, start, end, tone),
+    `k` the paragraph's position. `attributions` are `attribute_article` rows."""
+    pattern, facts = gazetteer_matcher(gazetteer)
+    persons: dict[str, tuple[str, str]] = {}  # surname → (full name, country)
+    for a in attributions:
+        if a["identification"] == "named_person" and a["source"]:
+            name = person_name(a.get("speaker") or a["source"])
+            if " " in name:
+                persons[name.split()[-1]] = (name, a["country"])
+    person_re = (re.compile(r"\b(?:" + "|".join(re.escape(s) for s in sorted(persons))
+                            + r")\b") if persons else None)
+    rows = []
+    for k, text in enumerate(paragraphs):
+        found: list[tuple[int, int, str, str, str]] = []
+        for m in pattern.finditer(text):
+            name = _POSSESSIVE.sub("", m.group())
+            code, kind, _ = facts.get(name, ("", "", ""))
+            found.append((m.start(), m.start() + len(name), name,
+                          _ACTOR_TYPE.get(kind, "institution"), code))
+        if person_re is not None:
+            for m in person_re.finditer(text):
+                full, country = persons[m.group()]
+                start = text.rfind(full, 0, m.end())
+                start = start if start >= 0 and start + len(full) == m.end() else m.start()
+                found.append((start, m.end(), full, "person", country))
+        found.sort()
+        last_end = -1
+        for start, end, actor, actor_type, country in found:
+            if start < last_end:  # overlapping: the earlier, longer match wins
+                continue
+            last_end = end
+            rows.append((k, actor, actor_type, country, start, end,
+                         score_target(text, start, end)))
+    return rows

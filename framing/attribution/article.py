@@ -1,0 +1,96 @@
+"""Article-level pass: attributions of an article's paragraphs in order, with quotes that run
+on into the next paragraph and surname/pronoun sources resolved to their last full mention."""
+from __future__ import annotations
+
+import re
+
+from . import extract_attributions
+from .classify import PERSON_PRONOUNS, classify
+from .extract import Para
+
+_NAME = re.compile(r"[A-Z][\w'’\-]+")
+_TITLES = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "President", "Prof"}
+
+
+def _surname(source: str) -> str | None:
+    """The last capitalised word of the head of a full mention (`… Dmitry Peskov` → Peskov)."""
+    head = source.split(",", 1)[0]
+    names = [w for w in _NAME.findall(head) if w.rstrip(".") not in _TITLES]
+    return names[-1] if names else None
+
+
+def attribute_article(paragraphs: list[str], *, gazetteer=None) -> list[dict]:
+    """Attributions of one article, paragraph by paragraph.
+
+    Returns one dict per attribution with `para_idx`, `kind`, `cue`, `cue_start`, `cue_end`,
+    `cue_class`, `source`, `source_start`, `source_end`, `content_start`, `content_end`,
+    `speaker`, `identification`, `source_type`, `country` and `content_fragments` (offsets
+    into the paragraph's text; missing spans are None).
+
+    - A paragraph that opens with a quote mark, after a paragraph whose quote was left open
+      (news style for a quotation running over several paragraphs), continues the previous
+      attribution: a `direct` attribution with that speaker and no cue of its own.
+    - `speaker` is the full mention a surname (`Peskov said`) or a pronoun (`he said`) refers
+      to: the last earlier source containing that surname, or for a pronoun the last named
+      person; its identification, type and country then come from the full mention.
+    """
+    rows: list[dict] = []
+    full_by_surname: dict[str, dict] = {}
+    last_person: dict | None = None
+    open_quote_from: dict | None = None
+    for para_idx, text in enumerate(paragraphs):
+        found = extract_attributions(text, gazetteer=gazetteer) if text else []
+        quotes = Para(text).quotes if text else []
+        if open_quote_from is not None and quotes and text.lstrip()[:1] and \
+                quotes[0].start == len(text) - len(text.lstrip()) and not any(
+                    a["content_span"] and a["content_span"][0] <= quotes[0].end
+                    and a["content_span"][1] >= quotes[0].start for a in found):
+            s, e = quotes[0].inner
+            found.insert(0, {**{k: open_quote_from[k] for k in (
+                "identification", "source_type", "country", "cue_class")},
+                "kind": "direct", "cue_span": None, "source_span": None,
+                "content_span": [s, e], "content_fragments": [[s, e]], "cue": "",
+                "source": "", "_speaker": open_quote_from["speaker"]})
+        for a in found:
+            source = a["source"]
+            speaker = a.pop("_speaker", "") or source
+            facts = {k: a[k] for k in ("identification", "source_type", "country")}
+            key = source.split(",", 1)[0].strip()
+            if source:
+                if key.lower() in PERSON_PRONOUNS and last_person is not None:
+                    speaker = last_person["speaker"]
+                    facts = last_person["facts"]
+                elif _NAME.fullmatch(key.replace("Mr. ", "").replace("Ms. ", "").replace(
+                        "Mrs. ", "").replace("Dr. ", "")) and key.split()[-1] in full_by_surname:
+                    ref = full_by_surname[key.split()[-1]]
+                    speaker, facts = ref["speaker"], ref["facts"]
+                else:
+                    surname = _surname(source)
+                    entry = {"speaker": key, "facts": facts}
+                    if surname and len(key.split()) > 1:
+                        full_by_surname[surname] = entry
+                    if facts["identification"] == "named_person" and key.lower() not in \
+                            PERSON_PRONOUNS:
+                        last_person = entry
+                    speaker = key
+            cue, src, con = a["cue_span"], a["source_span"], a["content_span"]
+            row = {"para_idx": para_idx, "kind": a["kind"], "cue": a["cue"],
+                   "cue_start": cue[0] if cue else None, "cue_end": cue[1] if cue else None,
+                   "cue_class": a["cue_class"], "source": source,
+                   "source_start": src[0] if src else None,
+                   "source_end": src[1] if src else None,
+                   "content_start": con[0] if con else None,
+                   "content_end": con[1] if con else None,
+                   "speaker": speaker, **facts,
+                   "content_fragments": a["content_fragments"]}
+            rows.append(row)
+        # a quote left open at the paragraph's end runs on into the next paragraph
+        open_quote_from = None
+        if quotes and not quotes[-1].closed:
+            for row in reversed([r for r in rows if r["para_idx"] == para_idx]):
+                if row["content_end"] is not None and row["content_end"] >= quotes[-1].start:
+                    open_quote_from = row
+                    break
+            if open_quote_from is None and rows:
+                open_quote_from = rows[-1]
+    return rows

@@ -1,0 +1,185 @@
+"""Classify an attribution: its kind from the content's quotation marks, and the source's
+identification, type and country from the source phrase, using the `sources` lexicon (titles,
+roles, anonymity markers) and the `gazetteer` (countries, capitals, institutions, outlets)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicons import Lexicon, load_lexicon
+
+TYPE_RANK = ["state_media", "military", "government", "media", "expert", "organization",
+             "citizen", "document", "unknown"]
+GROUP_HEADS = {"ministry", "department", "house", "party", "corp", "inc", "agency", "council",
+               "committee", "times", "post", "news", "institute", "university", "foundation",
+               "association", "campaign", "office", "administration", "government", "court",
+               "congress", "senate", "kremlin", "pentagon", "union", "group", "network",
+               "journal", "tribune", "company", "bank", "commission", "service", "army",
+               "navy", "police", "organization", "center", "centre", "board", "bureau",
+               "coalition", "alliance", "media", "press", "cabinet", "embassy", "parliament",
+               "assembly", "federation", "league", "fund", "forces", "command", "guard"}
+PERSON_PRONOUNS = {"he", "she", "i", "him", "her"}
+GROUP_PRONOUNS = {"they", "we", "it", "who"}
+WORD = re.compile(r"[\w][\w'’.\-]*")
+
+
+def content_kind(text: str, frags: list[list[int]], quotes) -> str:
+    """direct when the content is (almost) all quoted words, mixed when partly, else indirect."""
+    if not frags:
+        return "indirect"
+    quoted = total = 0
+    for s, e in frags:
+        total += sum(1 for ch in text[s:e] if ch.isalnum())
+        for q in quotes:
+            lo, hi = max(s, q.start), min(e, q.end)
+            if lo < hi:
+                quoted += sum(1 for ch in text[lo:hi] if ch.isalnum())
+    if total == 0 or quoted == 0:
+        return "indirect"
+    return "direct" if quoted >= 0.9 * total else "mixed"
+
+
+@lru_cache(maxsize=1)
+def _roles() -> tuple[dict[str, tuple[str, str]], re.Pattern, tuple[str, ...]]:
+    table = load_lexicon("sources").entries
+    roles, anon = {}, []
+    for entry, kind, ident in zip(table["entry"], table["type"], table["ident"]):
+        if kind == "anonymity":
+            anon.append(entry.lower())
+        else:
+            roles[entry.lower()] = (kind, ident)
+    phrases = sorted((r for r in roles if " " in r or "-" in r), key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+    return roles, pattern, tuple(anon)
+
+
+@lru_cache(maxsize=8)
+def _gazetteer(key: str | None) -> tuple[re.Pattern, dict[str, tuple[str, str, str]]]:
+    tables = []
+    if key is not None:
+        tables.append(load_lexicon(key).entries)
+    tables.append(load_lexicon("gazetteer").entries)
+    facts: dict[str, tuple[str, str, str]] = {}
+    for table in tables:
+        cols = table.columns
+        for i in range(len(table)):
+            entry = table["entry"].iat[i]
+            if entry in facts:
+                continue
+            facts[entry] = (table["code"].iat[i] if "code" in cols else "",
+                            table["kind"].iat[i] if "kind" in cols else "",
+                            (table["state_media"].iat[i] if "state_media" in cols else "")
+                            or (table["type"].iat[i] if "type" in cols else ""))
+    names = sorted(facts, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names)
+                         + r")(?:['’]s)?(?![\w])")
+    return pattern, facts
+
+
+def _gazetteer_key(gazetteer) -> str | None:
+    if gazetteer is None:
+        return None
+    if isinstance(gazetteer, Lexicon):
+        return gazetteer.path
+    return str(gazetteer)
+
+
+def classify(source: str, *, gazetteer=None) -> dict:
+    """`identification`, `source_type` and `country` of a source phrase.
+
+    >>> classify("Kremlin spokesman Dmitry Peskov")
+    {'identification': 'named_person', 'source_type': 'government', 'country': 'RU'}
+    """
+    if not source:
+        return {"identification": "", "source_type": "unknown", "country": ""}
+    roles, phrase_re, anon = _roles()
+    pattern, facts = _gazetteer(_gazetteer_key(gazetteer))
+    low = source.lower()
+    head = source.split(",", 1)[0]  # the phrase before an appositive names the source
+    words = WORD.findall(head)
+    lows = [re.sub(r"'s$", "", w.lower().rstrip(".").replace("’", "'")) for w in words]
+    possessive = [w.endswith(("'s", "’s")) for w in words]
+    types: list[str] = []
+    idents: list[str] = []
+    countries: list[str] = []
+    gaz_words: set[str] = set()
+    outlet = capital_only = outlet_or_body = False
+    for m in pattern.finditer(source):
+        name = re.sub(r"['’]s$", "", m.group())
+        code, kind, extra = facts.get(name, ("", "", ""))
+        gaz_words.update(w.rstrip(".") for w in name.lower().split())
+        if code and code not in countries:
+            countries.append(code)
+        if kind == "outlet":
+            outlet = True
+            types.append("state_media" if extra == "yes" else "media")
+        elif kind == "institution":
+            types.append(extra if extra in TYPE_RANK else "government")
+        elif kind == "international":
+            types.append("organization")
+            outlet_or_body = True
+        elif kind == "capital" and m.group() == source.strip():
+            capital_only = True
+            types.append("government")
+        elif extra in TYPE_RANK:
+            types.append(extra)
+    for m in phrase_re.finditer(low):
+        kind, ident = roles[m.group()]
+        types.append(kind)
+        idents.append(ident)
+        gaz_words.update(m.group().split())
+    for w in [re.sub(r"'s$", "", w.lower().rstrip(".").replace("’", "'"))
+              for w in WORD.findall(source)]:
+        if w in roles:
+            kind, ident = roles[w]
+            types.append(kind)
+            idents.append(ident)
+    if outlet:
+        types = [t for t in types if t in ("state_media", "media")]
+    source_type = min(types, key=TYPE_RANK.index) if types else "unknown"
+    # identification
+    first = lows[0] if lows else ""
+    names = [w for w, lw, pos in zip(words, lows, possessive) if w[0].isupper() and not pos
+             and lw not in roles and lw not in gaz_words and lw not in GROUP_HEADS
+             and lw not in ("the", "a", "an", "mr", "mrs", "ms", "dr", "north", "south")]
+    caps = [lw for lw, w in zip(lows, words) if w[0].isupper()]
+    head_group = bool(caps) and caps[-1] in GROUP_HEADS or (
+        not names and any(lw in GROUP_HEADS for lw in caps))
+    if len(lows) == 1 and first in PERSON_PRONOUNS:
+        identification = "named_person"
+    elif len(lows) == 1 and first in GROUP_PRONOUNS:
+        identification = "unnamed_group" if first in ("they", "we") else "named_group"
+    elif "document" in idents and not names and not outlet:
+        identification, source_type = "document", "document"
+    elif any(a in head.lower() for a in anon if " " in a) or (first in ("a", "an", "one", "some", "several",
+                                                               "many", "two", "three")
+                                                    and not names and not head_group
+                                                    and not outlet):
+        identification = "unnamed_person" if "person" in idents or not idents else "unnamed_group"
+        if source_type == "unknown" and "person" in idents:
+            source_type = "unknown"
+    elif capital_only or outlet or head_group:
+        identification = "named_group" if not names or head_group else "named_person"
+        if outlet and not names:
+            identification = "named_group"
+    elif outlet_or_body:
+        identification = "named_group"
+    elif names:
+        identification = "named_person"
+    elif idents:
+        identification = "unnamed_group" if "group" in idents and "person" not in idents or \
+            lows[-1].endswith("s") and "group" in idents else "unnamed_person"
+        if all(i == "group" for i in idents):
+            identification = "unnamed_group"
+    else:
+        identification = "unnamed_person"
+    if identification == "document":
+        source_type = "document"
+    return {"identification": identification, "source_type": source_type,
+            "country": ";".join(countries)}
+
+
+def gazetteer_matcher(gazetteer=None) -> tuple[re.Pattern, dict[str, tuple[str, str, str]]]:
+    """The compiled gazetteer (a user's file first, then the bundled one): a pattern matching
+    every name (with an optional possessive 's) and name → (country code, kind, extra)."""
+    return _gazetteer(_gazetteer_key(gazetteer))

@@ -1,0 +1,607 @@
+"""The paragraph extractor: reporting cues, their source noun phrase and their content.
+
+One pass over word tokens. Quotation marks come from `framing.quotes.find_quotes`; cues from
+the cue lexicon (`cues-1.0.tsv`). For each cue outside quotes the source is looked for where
+news writing puts it (Bell 1991; AP style):
+
+- before the cue: `Smith said`, `the ministry has said`, `X, who …, said`, `X, a …, said`;
+- after it, inverted after a quote or a clause: `"…," said Smith, a …`; `according to X`;
+- for participles (`…, saying …`, `adding`, `citing`) the subject of the main clause.
+
+The content is the quote or clause the cue introduces: after it (`said that …`, `said: "…"`)
+or before it (`"…," X said`, `…, X said Tuesday.`). A split quote (`"A," X said. "B."`) is one
+attribution with two content fragments. Every step is linear in the paragraph length.
+"""
+from __future__ import annotations
+
+import re
+
+from ..quotes import find_quotes
+from .cues import Cue, match_cue
+from .words import (ABBREV, ADVERBS, DETS, FUNC, NP_LOWER, PRONOUNS, RIGHT_SKIP, SOURCE_HEADS,
+                    TIME_WORDS)
+
+TOKEN = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]")
+QUOTE_CHARS = set("\"“”«»„‘’'`")
+END_PUNCT = {".", "!", "?"}
+CONTENT_SKIP = {"reporters", "journalists", "me", "us", "him", "her", "them", ",", "monday",
+                "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                "yesterday", "tonight"}
+BE_FORMS = {"is", "was", "are", "were", "be", "been", "being", "'s"}
+WEAK_BAD_NEXT = {"of", "for", "about", "with", "by", "from", "as", "in", "on", "at", "and",
+                 "or", "but", ",", ".", ")", "(", "up", "out", "off", "down", "over", "into",
+                 "back", "it", "him", "her", "them", "me", "us", "is", "was", "are", "were"}
+
+
+_QUOTE_NORMAL = re.compile(r"''|``|[“”„]")
+
+
+def _normal(m: re.Match) -> str:
+    # Same length, so offsets hold: NYT's ''…'' and ``…'' become straight quotes, and curly
+    # double quotes straight ones, paired by order (sources often mix “ with ").
+    return '" ' if len(m.group()) == 2 else '"'
+
+
+class Para:
+    """Tokens of one paragraph with quote membership and sentence ranges."""
+
+    __slots__ = ("text", "st", "en", "low", "cap", "qid", "quotes", "sents", "sent_of", "n",
+                 "qopen", "qclose")
+
+    def __init__(self, text: str):
+        self.text = text
+        st, en, low, cap = [], [], [], []
+        for m in TOKEN.finditer(text):
+            s, e = m.span()
+            w = m.group()
+            st.append(s)
+            en.append(e)
+            low.append(w.lower().replace("’", "'"))
+            cap.append(w[0].isupper())
+        self.st, self.en, self.low, self.cap = st, en, low, cap
+        self.n = n = len(st)
+        quotes = find_quotes(_QUOTE_NORMAL.sub(_normal, text))
+        for k, q in enumerate(quotes):  # a closing '' is two characters wide
+            if q.closed and text[q.end - 1:q.end + 1] == "''":
+                quotes[k] = q._replace(end=q.end + 1)
+        self.quotes = quotes
+        qid = [-1] * n
+        qopen: dict[int, int] = {}   # token index of an opening mark → quote index
+        qclose: dict[int, int] = {}  # token index of the last token of a quote → quote index
+        k = 0
+        for i in range(n):
+            s = st[i]
+            while k < len(quotes) and quotes[k].end <= s:
+                k += 1
+            if k < len(quotes) and quotes[k].start <= s:
+                qid[i] = k
+                if s == quotes[k].start:
+                    qopen[i] = k
+                if en[i] >= quotes[k].end or i + 1 == n or st[i + 1] >= quotes[k].end:
+                    qclose[i] = k
+        self.qid, self.qopen, self.qclose = qid, qopen, qclose
+        self.sents = self._sentences()
+        sent_of = [0] * n
+        for si, (a, b) in enumerate(self.sents):
+            for i in range(a, b):
+                sent_of[i] = si
+        self.sent_of = sent_of
+
+    def _sentences(self) -> list[tuple[int, int]]:
+        low, cap, qid, n = self.low, self.cap, self.qid, self.n
+        sents, a = [], 0
+        for i in range(n):
+            w = low[i]
+            end_here = False
+            if w in END_PUNCT and qid[i] < 0:
+                prev = low[i - 1] if i else ""
+                if w == "." and (prev in ABBREV or (len(prev) == 1 and prev.isalpha())):
+                    end_here = False
+                else:
+                    end_here = True
+            elif i in self.qclose and i > 0 and low[i - 1] in END_PUNCT and self.quotes[
+                    self.qid[i]].closed:
+                end_here = i + 1 < n and (cap[i + 1] or low[i + 1] in QUOTE_CHARS)
+            if end_here:
+                if i + 1 < n and not (cap[i + 1] or low[i + 1] in QUOTE_CHARS
+                                      or low[i + 1][0].isdigit()):
+                    continue
+                sents.append((a, i + 1))
+                a = i + 1
+        if a < n:
+            sents.append((a, n))
+        return sents
+
+
+def _is_word(w: str) -> bool:
+    return w[0].isalnum()
+
+
+def _np_left(p: Para, j: int, lo: int) -> int | None:
+    """Start token of a noun phrase ending at token j (inclusive), or None when token j cannot
+    end a speaking noun phrase. `lo` is the first token allowed."""
+    low, cap, qid = p.low, p.cap, p.qid
+    if j < lo or qid[j] >= 0:
+        return None
+    w = low[j]
+    if w == ")":  # Sen. Rand Paul (R-Ky.) said
+        k = j - 1
+        while k >= lo and k > j - 12 and low[k] != "(":
+            k -= 1
+        if k < lo or low[k] != "(" or k == lo:
+            return None
+        j = k - 1
+        w = low[j]
+    if not _is_word(w):
+        return None
+    if w in PRONOUNS:
+        return j
+    head_ok = (cap[j] and w not in FUNC) or w in SOURCE_HEADS
+    if not head_ok and w not in FUNC and w not in ADVERBS:
+        # a common noun after a determiner: "the company said"
+        for k in (j - 1, j - 2, j - 3):
+            if k < lo or not _is_word(low[k]) or qid[k] >= 0:
+                break
+            if low[k] in DETS:
+                head_ok = True
+                break
+            if low[k] in FUNC:
+                break
+    if not head_ok:
+        return None
+    start = j
+    k = j - 1
+    lo = max(lo, j - 15)  # a source phrase is short: bounded work per cue
+    while k >= lo and qid[k] < 0:
+        w = low[k]
+        if w == "." and k > lo and low[k - 1] in ABBREV:
+            k -= 1
+            start = k
+            k -= 1
+            continue
+        if w in ("-", "&") or (w == "'s" and k > lo):
+            start = k
+            k -= 1
+            continue
+        if not _is_word(w):
+            break
+        if cap[k] and w not in FUNC:
+            start = k
+        elif w in NP_LOWER or w in DETS or w in SOURCE_HEADS or w in ("of", "for", "at"):
+            start = k
+        else:
+            break
+        k -= 1
+    while start < j and low[start] in ("of", "for", "at", "-", "&"):
+        start += 1
+    return start
+
+
+def _np_right(p: Para, i: int, hi: int, appositive: bool) -> int | None:
+    """End token (exclusive) of a noun phrase starting at token i, or None. With
+    `appositive`, a following `, a …`/`, who …` up to the next comma or the sentence end
+    belongs to it."""
+    low, cap, qid = p.low, p.cap, p.qid
+    if i >= hi or qid[i] >= 0 or not _is_word(low[i]):
+        return None
+    if low[i] in PRONOUNS:
+        end = i + 1
+    else:
+        k = i
+        seen_head = False
+        hi = min(hi, i + 15)
+        while k < hi and qid[k] < 0:
+            w = low[k]
+            if w == "." and k > i and low[k - 1] in ABBREV:
+                k += 1
+                continue
+            if w in ("-", "&", "'s"):
+                k += 1
+                continue
+            if w == "(":
+                m = k + 1
+                while m < hi and m < k + 12 and low[m] != ")":
+                    m += 1
+                if m < hi and low[m] == ")":
+                    k = m + 1
+                    continue
+                break
+            if not _is_word(w):
+                break
+            if cap[k] and w not in FUNC:
+                seen_head = True
+            elif w in SOURCE_HEADS:
+                seen_head = True
+            elif w in DETS or w in NP_LOWER or (w in ("of", "for", "at") and seen_head):
+                pass
+            else:
+                break
+            k += 1
+        while k > i and low[k - 1] in ("of", "for", "at", "the", "a", "an", "-", "&"):
+            k -= 1
+        if not seen_head or k == i:
+            return None
+        end = k
+    if appositive and end < hi - 1 and low[end] == "," and (
+            low[end + 1] in ("a", "an", "who", "the") or low[end + 1][0].isdigit()):
+        k = end + 1
+        hi = min(hi, end + 30)
+        while k < hi and low[k] not in (",", ";", ":") and low[k] not in END_PUNCT \
+                and qid[k] < 0:
+            k += 1
+        # "a spokesman for X, said" — stop before a comma that ends the appositive
+        end = k
+    return end
+
+
+def _skip_left(p: Para, j: int, lo: int) -> int:
+    """Skip adverbs and auxiliaries to the left of a cue: `has also repeatedly said`."""
+    low = p.low
+    lo = max(lo, j - 8)
+    while j >= lo and p.qid[j] < 0 and (low[j] in ADVERBS or (
+            low[j].endswith("ly") and not p.cap[j] and len(low[j]) > 3)):
+        j -= 1
+    return j
+
+
+def _sentence_subject(p: Para, a: int, c: int) -> tuple[int, int] | None:
+    """The first noun phrase of the main clause before token c (for participle cues)."""
+    low = p.low
+    i = a
+    # skip an opening adverbial ("On Tuesday, …") up to the first comma
+    if i < c and low[i] in ("on", "in", "at", "after", "before", "during", "earlier", "later",
+                            "but", "and", "meanwhile", "however", "yesterday", "today"):
+        k = i
+        while k < c and low[k] != ",":
+            k += 1
+        if k < c - 1 and low[i] not in ("but", "and"):
+            i = k + 1
+        elif low[i] in ("but", "and"):
+            i += 1
+    end = _np_right(p, i, c, appositive=False)
+    if end is None:
+        return None
+    return i, end
+
+
+def _clause_end(p: Para, i: int, b: int) -> int:
+    """Last token (exclusive) of content running from token i to the sentence end, without the
+    final punctuation."""
+    k = b
+    if b - i > 400:  # a runaway "sentence": keep content bounded (linear time overall)
+        k = i + 400
+    while k > i and p.low[k - 1] in END_PUNCT and p.qid[k - 1] < 0:
+        k -= 1
+    return k
+
+
+def _right_is_clause(p: Para, i: int, b: int) -> bool:
+    """Does a reported clause follow from token i (not just `Tuesday` or `to reporters`)?"""
+    low, qid = p.low, p.qid
+    k = i
+    while k < b and (low[k] in RIGHT_SKIP or low[k] in TIME_WORDS) and qid[k] < 0:
+        k += 1
+    if k >= b:
+        return False
+    w = low[k]
+    if w in ("that", ":") or k in p.qopen or w in (",",) and k + 1 < b and (k + 1) in p.qopen:
+        return True
+    words = 0
+    for m in range(k, b):  # stop at three: linear time on long sentences
+        if _is_word(low[m]):
+            words += 1
+            if words >= 3:
+                return True
+    return False
+
+
+def _span(p: Para, a: int, b: int) -> list[int] | None:
+    if b <= a:
+        return None
+    return [p.st[a], p.en[b - 1]]
+
+
+def _quote_span(p: Para, q: int) -> list[int]:
+    s, e = p.quotes[q].inner
+    text = p.text
+    while e > s and (text[e - 1] in " ,;:`'\"“”«»" or text[e - 1].isspace()):
+        e -= 1
+    while s < e and (text[s] in "`'\"“”«»" or text[s].isspace()):
+        s += 1
+    return [s, e]
+
+
+def _left_content(p: Para, src_start: int, a: int) -> list[list[int]] | None:
+    """Content before a source that ends the sentence: `"…," X said` / `…, X said.`"""
+    k = src_start - 1
+    if k < a:
+        return None
+    low = p.low
+    if low[k] == "," and k - 1 >= a and p.qid[k - 1] >= 0:
+        k -= 1
+    if p.qid[k] >= 0:
+        q = p.qid[k]
+        frags = [_quote_span(p, q)]
+        return frags
+    if low[k] in (",", "—", "–", "-", "--") and k > a:
+        return [_span(p, a, k)]
+    return None
+
+
+def extract_paragraph(text: str) -> tuple[list[dict], list]:
+    """Attributions of one paragraph as raw dicts (spans and cue facts, no classification),
+    and the paragraph's quotes."""
+    p = Para(text)
+    low, qid, n = p.low, p.qid, p.n
+    out: list[dict] = []
+    used_quotes: set[int] = set()
+    i = 0
+    while i < n:
+        if qid[i] >= 0:
+            i += 1
+            continue
+        si = p.sent_of[i]
+        a, b = p.sents[si]
+        cue = match_cue(low, i, b)
+        if cue is None:
+            i += 1
+            continue
+        c0, c1 = i, i + len(cue.words)
+        i = c1
+        rec = _attribute(p, cue, c0, c1, a, b, out)
+        if rec is None:
+            continue
+        # a nominal cue right after a verb cue belongs to it: "said in a statement"
+        if cue.kind == "nominal" and out and out[-1]["_c1"] in (c0, c0 - 1):
+            out[-1]["cue_span"][1] = p.en[c1 - 1]
+            out[-1]["_c1"] = c1
+            continue
+        for q in rec.get("_quotes", ()):
+            used_quotes.add(q)
+        out.append(rec)
+    _colon_speakers(p, out)
+    _split_quotes(p, out, used_quotes)
+    for rec in out:
+        rec.pop("_c1", None)
+        rec.pop("_quotes", None)
+    return out, p.quotes
+
+
+def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[dict]):
+    low, qid = p.low, p.qid
+    kind = cue.kind
+    src: tuple[int, int] | None = None
+    content: list[list[int]] | None = None
+    quotes_used: list[int] = []
+
+    if kind == "nominal":
+        if prior and prior[-1]["_c1"] in (c0, c0 - 1):
+            return {}
+        return None
+    if kind == "adverb":  # "reportedly": the clause around it, no source
+        content = [_span(p, a, _clause_end(p, a, b))]
+        return _record(p, cue, c0, c1, None, content, [])
+
+    if kind == "according":
+        # "according to X," / ", according to X.": the source runs to the clause end
+        end = c1
+        while end < b and end < c1 + 30 and low[end] not in (",", ";", "—", "–", "--", ":") \
+                and not (low[end] in END_PUNCT and p.qid[end] < 0) and end not in p.qopen:
+            end += 1
+        if end == c1 or not _is_word(low[c1]):
+            return None
+        src = (c1, end)
+        if end < b and low[end] == "," and c0 <= a + 1:
+            content = [_span(p, end + 1, _clause_end(p, end + 1, b))]
+        else:
+            k = c0 - 1
+            if k >= a and low[k] in (",", "—", "–", "(", "--"):
+                k -= 1
+            content = [_span(p, a, k + 1)] if k >= a else None
+            if content is None and end < b:
+                content = [_span(p, end, _clause_end(p, end, b))]
+        return _record(p, cue, c0, c1, src, content, quotes_used)
+
+    if kind in ("ing", "citing"):
+        j = c0 - 1
+        for rec in reversed(prior):
+            if rec["_sent"] != p.sent_of[c0]:
+                break
+            if rec.get("_src"):
+                src = rec["_src"]
+                break
+        if src is None and j >= a and low[j] not in (",",):
+            # "… while saying" without a comma: no clear subject
+            pass
+        if src is None:
+            src = _sentence_subject(p, a, c0)
+        if kind == "citing":
+            end = _np_right(p, c1, b, appositive=False)
+            content = [_span(p, c1, end)] if end else None
+            if content is None:
+                return None
+        else:
+            content, quotes_used = _right_content(p, c1, b)
+            if content is None:
+                return None
+        return _record(p, cue, c0, c1, src, content, quotes_used)
+
+    # finite verbs, passives and refusals
+    if kind == "verb" and c0 > a and low[c0 - 1] in BE_FORMS:
+        return None  # "is believed to", "was called": a passive, not a speaker's act
+    j = _skip_left(p, c0 - 1, a)
+    left_start = _np_left(p, j, a) if j >= a else None
+    if left_start is None and j >= a and low[j] in ("who", "which") and j - 1 > a \
+            and low[j - 1] == ",":
+        left_start = _np_left(p, j - 2, a)
+        if left_start is not None:
+            src = (left_start, j - 1)
+    elif left_start is not None:
+        src = (left_start, j + 1)
+    if kind == "refusal":
+        if src is None:
+            return None
+        return _record(p, cue, c0, c1, src, None, [])
+    if src is None and j >= a and (low[j] == "," or j in p.qclose):
+        # inversion: "…," said Smith, a spokesman
+        end = _np_right(p, c1, b, appositive=True)
+        if end is not None and (end >= b or low[end] in (",", ".", ";", "!", "?", ":")
+                                or end in p.qopen or qid[end] >= 0):
+            src = (c1, end)
+            content = _left_content(p, c1 - (c1 - c0) if False else c0, a)
+            if content is None:
+                return None
+            quotes_used = [qid[c0 - 1 if qid[c0 - 1] >= 0 else c0 - 2]] if (
+                c0 - 1 >= a and (qid[c0 - 1] >= 0 or (c0 - 2 >= a and qid[c0 - 2] >= 0))) else []
+            rec = _record(p, cue, c0, c1, src, content, quotes_used)
+            rec["_end"] = end
+            return rec
+        if low[j] == ",":
+            # appositive: "Smith, a spokesman for X, said" / "Smith, who …, said"
+            k = j - 1
+            while k > a and low[k] != "," and qid[k] < 0 and k > j - 40:
+                k -= 1
+            if k > a and low[k] == "," and (low[k + 1] in ("who", "a", "an", "the", "which")
+                                             or low[k + 1][0].isdigit()):
+                start = _np_left(p, k - 1, a)
+                if start is not None:
+                    src = (start, j)
+    if src is None:
+        if not cue.strong:
+            return None
+        # subordinate or coordinated cue: "and said", "who has said"
+        if j >= a and low[j] in ("and", "but"):
+            src = _sentence_subject(p, a, c0)
+        if src is None and kind != "passive":
+            pass
+    right_clause = _right_is_clause(p, c1, b)
+    if src is not None:
+        left = _left_content(p, src[0], a)
+        if left is not None and not (right_clause and low[c1] in ("that", ":")):
+            short_right = not right_clause
+            if short_right or src[0] - 1 >= a and qid[src[0] - 1] >= 0:
+                content = left
+                k = src[0] - 1
+                if low[k] == ",":
+                    k -= 1
+                if qid[k] >= 0:
+                    quotes_used = [qid[k]]
+    if content is None:
+        if not right_clause:
+            return None
+        if not cue.strong and src is None:
+            return None
+        content, quotes_used = _right_content(p, c1, b)
+        if content is None:
+            return None
+        if not cue.strong:
+            # weak cues only with a speaking subject and a clause, not a prepositional phrase
+            first = c1
+            while first < b and low[first] in RIGHT_SKIP and low[first] not in ("to", "on", "in", "at"):
+                first += 1
+            if src is None or first >= b or low[first] in WEAK_BAD_NEXT:
+                return None
+    if src is None and kind not in ("passive",) and not cue.strong:
+        return None
+    return _record(p, cue, c0, c1, src, content, quotes_used)
+
+
+def _right_content(p: Para, c1: int, b: int):
+    """Content after the cue: a quote (colon or comma introduced) or the rest of the sentence."""
+    low, qid = p.low, p.qid
+    k = c1
+    while k < b and low[k] in (":", ",", "that") and qid[k] < 0:
+        k += 1
+    if k >= b:
+        return None, []
+    if k in p.qopen:
+        q = p.qopen[k]
+        qs = _quote_span(p, q)
+        after = _clause_end(p, k, b)
+        last_q = qid[after - 1] if after > k else -1
+        if last_q == q or after <= k:
+            return [qs], [q]
+        return [[qs[0], p.en[after - 1]]], [q]
+    end = _clause_end(p, c1, b)
+    # skip addressee/time words right after the cue: "told reporters Tuesday that"
+    s = c1
+    while s < end and low[s] in CONTENT_SKIP and qid[s] < 0:
+        s += 1
+    if s >= end:
+        return None, []
+    used = sorted({qid[m] for m in range(s, min(end, s + 400)) if qid[m] >= 0})
+    return [_span(p, s, end)], used
+
+
+def _record(p: Para, cue: Cue, c0: int, c1: int, src, content, quotes_used) -> dict:
+    return {
+        "cue_span": [p.st[c0], p.en[c1 - 1]],
+        "source_span": _span(p, *src) if src else None,
+        "content_fragments": [f for f in (content or []) if f],
+        "cue_class": cue.cls,
+        "cue_kind": cue.kind,
+        "_src": src,
+        "_c1": c1,
+        "_sent": p.sent_of[c0],
+        "_quotes": quotes_used,
+    }
+
+
+def _split_quotes(p: Para, out: list[dict], used: set[int]) -> None:
+    """`"A," X said. "B."` and `"A," X said, "B."`: the quote after the cue continues the
+    content of an attribution whose content is the quote before it."""
+    low, qid = p.low, p.qid
+    for rec in out:
+        qs = rec.get("_quotes")
+        if not qs or rec["cue_kind"] == "refusal":
+            continue
+        first_frag = rec["content_fragments"][0] if rec["content_fragments"] else None
+        if first_frag is None or first_frag[0] > rec["cue_span"][0]:
+            continue  # content after the cue already
+        k = rec.get("_end") or rec["_c1"]
+        if rec.get("_src") and rec["_src"][1] > k:
+            k = rec["_src"][1]
+        # skip time words and the sentence end: "said Tuesday. "B.""
+        while k < p.n and qid[k] < 0 and (low[k] in TIME_WORDS or low[k] in RIGHT_SKIP
+                                          or low[k] in (",", ".", ":")):
+            k += 1
+        if k < p.n and k in p.qopen:
+            q = p.qopen[k]
+            if q in used:
+                continue
+            # the quote must stand alone: nothing but its closing punctuation after it in the
+            # sentence, or a comma-introduced continuation
+            close = k
+            while close < p.n and qid[close] == q:
+                close += 1
+            a, b = p.sents[p.sent_of[close - 1]]
+            if any(_is_word(low[m]) for m in range(close, b)):
+                continue
+            used.add(q)
+            rec["content_fragments"].append(_quote_span(p, q))
+            rec["_quotes"] = list(qs) + [q]
+
+
+COLON_CUE = Cue(":", "neutral", "colon", True, (":",))
+NOT_SPEAKERS = {"note", "update", "related", "editor", "correction", "photo", "video", "read",
+                "watch", "see", "source", "sources", "click", "warning", "disclosure", "also"}
+
+
+def _colon_speakers(p: Para, out: list[dict]) -> None:
+    """`Kasich: 'We will go all the way.'` and transcripts (`Q: …`): a sentence-initial name
+    followed by a colon introduces its words."""
+    low, cap = p.low, p.cap
+    taken = {rec["_sent"] for rec in out}
+    for si, (a, b) in enumerate(p.sents):
+        if si in taken or b - a < 4 or p.qid[a] >= 0 or not cap[a] or low[a] in NOT_SPEAKERS:
+            continue
+        end = _np_right(p, a, min(b, a + 6), appositive=False)
+        if end is None or end >= b - 1 or low[end] != ":" or not all(
+                cap[m] or low[m] in (".", "-", "'s") for m in range(a, end)):
+            continue
+        content, quotes_used = _right_content(p, end + 1, b)
+        if not content:
+            continue
+        rec = _record(p, COLON_CUE, end, end + 1, (a, end), content, quotes_used)
+        out.append(rec)
+    out.sort(key=lambda r: r["cue_span"][0])

@@ -1,0 +1,133 @@
+"""`framing bench`: paragraphs per second of each layer and of the whole pipeline, against
+VADER alone on the same paragraphs, and peak memory — printed, never asserted.
+
+Default data: the AllSides ABP paragraphs (../shared/data/allsides_abp, about 106,000
+paragraphs); elsewhere the bundled seed article repeated, so the command runs anywhere.
+"""
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .corpus import Corpus
+
+DEFAULT_ABP = Path(__file__).resolve().parents[2] / "shared" / "data" / "allsides_abp"
+
+
+def load_corpus(path: str | Path | None, limit: int | None) -> tuple[Corpus, str]:
+    from .datasets import read_allsides
+    from .readers import read_corpus
+
+    path = Path(path) if path else DEFAULT_ABP
+    if path.exists():
+        corpus, name = read_allsides(path), f"ABP ({path})"
+    else:
+        seed = Path(__file__).resolve().parents[1] / "corpora" / "seed"
+        one = read_corpus(seed)
+        reps = 400
+        arts = one.articles.loc[one.articles.index.repeat(reps)].reset_index(drop=True)
+        arts["doc_id"] = [f"seed-{i}" for i in range(reps)]
+        paras = (one.paragraphs.assign(key=1).merge(arts[["doc_id"]].assign(key=1), on="key",
+                                                     suffixes=("_old", ""))
+                 .drop(columns=["key", "doc_id_old"])
+                 .sort_values(["doc_id", "para_idx"], key=lambda s: s.map(
+                     lambda v: int(v.split("-")[1]) if isinstance(v, str) else v)))
+        corpus = Corpus(arts, paras[["doc_id", "para_idx", "role", "text"]]
+                        .reset_index(drop=True), source="seed x400")
+        name = f"bundled seed article x{reps} (ABP not found at {path})"
+    if limit:
+        keep = corpus.articles["doc_id"].iloc[:limit]
+        corpus = Corpus(corpus.articles[corpus.articles["doc_id"].isin(keep)],
+                        corpus.paragraphs[corpus.paragraphs["doc_id"].isin(keep)],
+                        corpus.credits[corpus.credits["doc_id"].isin(keep)], corpus.source)
+    return corpus, name
+
+
+def _rate(n: int, seconds: float) -> str:
+    return f"{n / seconds:10,.0f} paragraphs/s  ({seconds:7.2f} s)"
+
+
+def run(path: str | Path | None = None, *, limit: int | None = None, jobs: int = 2) -> dict:
+    """Time every layer on the same paragraphs; returns the figures it prints."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from .attribution import attribute_article
+    from .pipeline import tag
+    from .quotes import find_quotes
+    from .segment import split_sentences
+    from .sentiment import score_sentences
+    from .stance import tag_stance
+
+    corpus, name = load_corpus(path, limit)
+    texts = corpus.paragraphs["text"].tolist()
+    by_article = corpus.paragraphs.groupby("doc_id", sort=False)["text"].apply(list).tolist()
+    n = len(texts)
+    print(f"benchmark on {name}: {len(corpus.articles):,} articles, {n:,} paragraphs, "
+          f"1 process unless stated")
+    results: dict[str, float] = {}
+
+    def timed(label: str, fn) -> float:
+        start = time.perf_counter()
+        fn()
+        seconds = time.perf_counter() - start
+        results[label] = n / seconds
+        print(f"  {label:<34}{_rate(n, seconds)}")
+        return seconds
+
+    analyzer = SentimentIntensityAnalyzer()
+    vader = timed("VADER alone (whole paragraph)", lambda: [analyzer.polarity_scores(t)
+                                                           for t in texts])
+    sentences = [split_sentences(t) for t in texts[:1]]  # warm caches
+    timed("segment (sentences, quotes)",
+          lambda: [(split_sentences(t), find_quotes(t)) for t in texts])
+    timed("attribution", lambda: [attribute_article(a) for a in by_article])
+    quotes = [[(q.start, q.end) for q in find_quotes(t)] for t in texts]
+    sentences = [split_sentences(t) for t in texts]
+    timed("stance", lambda: [tag_stance(t, quotes=q, sentences=s)
+                             for t, q, s in zip(texts, quotes, sentences)])
+    timed("sentiment (per sentence, by voice)",
+          lambda: [score_sentences(t, s, quotes=q) for t, q, s in zip(texts, quotes, sentences)])
+    whole = timed("whole pipeline: tag → tables", lambda: tag(corpus))
+    if jobs > 1:
+        par = timed(f"whole pipeline, {jobs} processes", lambda: tag(corpus, n_jobs=jobs))
+        results["speedup"] = whole / par
+    results["ratio_to_vader"] = vader / whole
+    results["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"  pipeline speed / VADER-alone speed: {results['ratio_to_vader']:.2f} "
+          f"(target >= 0.5)")
+    if jobs > 1:
+        print(f"  {jobs} processes / 1 process: {results['speedup']:.2f}x (target >= 1.7x)")
+    print(f"  peak memory of this process: {results['peak_rss_mb']:,.0f} MB")
+    return results
+
+
+def run_memory(path: str | Path | None = None, *, copies: int = 10, jobs: int = 2) -> float:
+    """Tag a JSONL of the ABP paragraphs repeated `copies` times with `framing tag` in a child
+    process and print its peak memory (the 1,000,000-paragraph target: copies=10)."""
+    corpus, name = load_corpus(path, None)
+    grouped = corpus.paragraphs.groupby("doc_id", sort=False)["text"].apply(list)
+    outlets = dict(zip(corpus.articles["doc_id"], corpus.articles["outlet"]))
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "big.jsonl"
+        with open(src, "w", encoding="utf-8") as f:
+            for c in range(copies):
+                for doc_id, paras in grouped.items():
+                    f.write(json.dumps({"doc_id": f"{doc_id}-{c}", "outlet": outlets[doc_id],
+                                        "paragraphs": paras}) + "\n")
+        n = len(corpus.paragraphs) * copies
+        print(f"memory run: {n:,} paragraphs ({name} x{copies}), framing tag --jobs {jobs}")
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "framing.cli", "tag", str(src), "--out",
+                        str(Path(tmp) / "out"), "--jobs", str(jobs)], check=True,
+                       stdout=subprocess.DEVNULL, env={**os.environ, "TQDM_DISABLE": "1"})
+        seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"  {_rate(n, seconds)}; peak memory of the largest process: {peak:,.0f} MB "
+          f"(target < 1,500 MB)")
+    return peak
