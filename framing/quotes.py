@@ -3,7 +3,8 @@
 Used by every layer that separates the journalist's voice from the quoted voices (attribution,
 stance, sentiment). One linear scan; it never fails on unbalanced marks.
 
-Marks handled: straight "…", curly “…”, TeX-style ``…'', guillemets «…» and »…«, and single
+Marks handled: straight "…", curly “…” (either closing the other), ``…'' and ''…'' (TeX and
+NYT archive style), guillemets «…» and »…«, and single
 quotes ‘…’ / '…' when they stand at word edges (an apostrophe inside or after a word, as in
 "Kim's" or "workers'", is not a quote mark).
 """
@@ -58,7 +59,7 @@ def find_quotes(text: str) -> list[Quote]:
         nxt = text[i + 1] if i + 1 < n else " "
         closer: str | None = None
         wide = False
-        if ch == "`" and nxt == "`":
+        if (ch == "`" and nxt == "`") or (ch == "'" and nxt == "'" and not _is_word(prev)):
             closer, wide = "''", True
         elif ch in _DOUBLE_CLOSERS:
             closer = _DOUBLE_CLOSERS[ch]
@@ -93,9 +94,10 @@ def _find_closer(text: str, i: int, closer: str) -> int:
             if not _is_word(after) and j > i and not text[j - 1].isspace():
                 return j
             j += 1
-    if closer == "”" and text.find("”", i) < 0:
-        # Some sources close a curly quote with a straight one.
-        return text.find('"', i)
+    if closer in ("”", '"'):
+        # Curly and straight double marks get mixed in copy ("A,” or “B."): either closes.
+        found = [j for j in (text.find("”", i), text.find('"', i)) if j >= 0]
+        return min(found) if found else -1
     return text.find(closer, i)
 
 
