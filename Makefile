@@ -6,7 +6,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.framing-installed
 
-.PHONY: demo test figures lab clean
+.PHONY: demo test figures screenshot lab clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,12 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+figures: $(STAMP)
+	$(VENV)/bin/framing figures --out out/figures
+
+screenshot: $(STAMP)
+	$(VENV)/bin/framing screenshot --out out/seed_view.png
 
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab notebooks/

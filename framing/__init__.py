@@ -28,8 +28,14 @@ _EXPORTS = {
     "agreement": "reliability",
     "machine_vs_human": "reliability",
     "sample_for_coding": "coding",
+    "extract_attributions": "attribution",
+    "score_target": "target",
+    "render_html": "html",
+    "save_figure": "plots",
+    "plot_measure": "plots",
+    "build_figures": "figures",
 }
-_MODULES = ("datasets",)
+_MODULES = ("datasets", "plots", "figures")
 
 __all__ = sorted([*_EXPORTS, *_MODULES, "__version__"])
 

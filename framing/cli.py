@@ -118,6 +118,10 @@ def build_parser() -> argparse.ArgumentParser:
                         "process and print its peak memory")
     p.add_argument("--copies", type=int, default=10)
     p.set_defaults(func=cmd_bench)
+
+    from . import figures, screenshot
+    figures.add_parser(sub)
+    screenshot.add_parser(sub)
     return parser
 
 

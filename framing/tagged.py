@@ -72,6 +72,11 @@ class Tagged:
     actors: pd.DataFrame = field(default_factory=lambda: empty_table(ACTOR_COLUMNS))
     params: dict = field(default_factory=dict)
 
+    def _repr_html_(self) -> str:
+        """JupyterLab shows the first article with its spans highlighted (framing.html)."""
+        from .html import tagged_repr_html
+        return tagged_repr_html(self)
+
     def __repr__(self) -> str:
         return (f"<Tagged {len(self.articles)} articles, {len(self.paragraphs)} paragraphs, "
                 f"{len(self.attributions)} attributions, {len(self.spans)} spans>")
