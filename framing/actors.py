@@ -30,9 +30,10 @@ def person_name(source: str) -> str:
 
 
 def find_actors(paragraphs: Sequence[str], attributions: Sequence[dict], *,
-                gazetteer=None) -> list[tuple]:
+                gazetteer=None, masked: Sequence[str] | None = None) -> list[tuple]:
     """Mentions in an article's paragraphs: (k, actor, actor_type, country, start, end, tone),
-    `k` the paragraph's position. `attributions` are `attribute_article` rows."""
+    `k` the paragraph's position. `attributions` are `attribute_article` rows; `masked` the
+    paragraphs with entity words masked (`score_sentences`' `scored_text`), if at hand."""
     pattern, facts = gazetteer_matcher(gazetteer)
     persons: dict[str, tuple[str, str]] = {}  # surname → (full name, country)
     for a in attributions:
@@ -63,5 +64,6 @@ def find_actors(paragraphs: Sequence[str], attributions: Sequence[dict], *,
                 continue
             last_end = end
             rows.append((k, actor, actor_type, country, start, end,
-                         score_target(text, start, end)))
+                         score_target(text, start, end,
+                                      masked=masked[k] if masked is not None else None)))
     return rows

@@ -91,13 +91,14 @@ def tag_article(doc_id: str, outlet: str, paragraphs: Sequence[tuple[int, str, s
             span_rows.append(_span(doc_id, para_idx, "attribution", "content", s, e, text,
                                    a["kind"] in ("direct", "mixed"), ref=ref))
 
-    para_rows = []
+    para_rows, masked = [], []
     for k, (para_idx, role, text) in enumerate(paragraphs):
         quotes = [(q.start, q.end) for q in find_quotes(text)]
         sentences = split_sentences(text)
         n_words, n_quoted = _count_words(text, quotes)
         scores = score_sentences(text, sentences, quotes=quotes,
                                  mask_entities=options.mask_entities)
+        masked.append(scores["scored_text"])
         if options.sentences:
             span_rows.extend(_span(doc_id, para_idx, "segment", "sentence", s, e, text,
                                    score=c) for (s, e), c in zip(sentences, scores["compounds"]))
@@ -117,7 +118,8 @@ def tag_article(doc_id: str, outlet: str, paragraphs: Sequence[tuple[int, str, s
     actor_rows = [(doc_id, outlet, paragraphs[k][0], actor, actor_type, country, start, end,
                    texts[k][start:end], tone)
                   for k, actor, actor_type, country, start, end, tone
-                  in (find_actors(texts, attributions, gazetteer=options.gazetteer)
+                  in (find_actors(texts, attributions, gazetteer=options.gazetteer,
+                                  masked=masked)
                       if options.actors else [])]
     return {"paragraphs": para_rows, "attributions": attr_rows, "spans": span_rows,
             "actors": actor_rows}

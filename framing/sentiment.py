@@ -231,7 +231,8 @@ def score_sentences(text: str, sentences: list[tuple[int, int]] | None = None, *
           compound of those words (NaN where none),
       `sentiment_quoted` : the same inside quotation marks (NaN where none),
       `compounds` : the sentence compounds, in order,
-      `n_sentences`, `n_sentences_authorial`, `n_sentences_quoted`.
+      `n_sentences`, `n_sentences_authorial`, `n_sentences_quoted`,
+      `scored_text` : the text VADER saw (entity words masked; same length as `text`).
     """
     if not isinstance(text, str):
         raise input_error(f"text must be a str, got {type(text).__name__}")
@@ -275,4 +276,5 @@ def score_sentences(text: str, sentences: list[tuple[int, int]] | None = None, *
         "n_sentences": len(compounds),
         "n_sentences_authorial": len(authorial),
         "n_sentences_quoted": len(quoted),
+        "scored_text": scored,
     }

@@ -53,7 +53,8 @@ def _clause_bounds(text: str, lo: int, hi: int, start: int, end: int) -> tuple[i
 
 
 def score_target(text: str, start: int, end: int, *, window: int | None = WINDOW,
-                 clause: bool = True, mask_entities: bool = True) -> float:
+                 clause: bool = True, mask_entities: bool = True,
+                 masked: str | None = None) -> float:
     """Tone toward the mention `text[start:end]`, a float in [-1, 1] (VADER compound).
 
     Parameters
@@ -63,6 +64,8 @@ def score_target(text: str, start: int, end: int, *, window: int | None = WINDOW
     window : words on each side of the mention to keep (None: the whole clause/sentence).
     clause : restrict to the mention's clause (True) or its sentence (False).
     mask_entities : also mask valenced words of other named entities.
+    masked : `text` already passed through `mask_entities_in` (as `score_sentences` returns
+        it in `scored_text`), to save masking it again for every mention.
 
     Returns
     -------
@@ -76,7 +79,8 @@ def score_target(text: str, start: int, end: int, *, window: int | None = WINDOW
     lo, hi = _sentence_bounds(text, start, end)
     if clause:
         lo, hi = _clause_bounds(text, lo, hi, start, end)
-    masked = mask_entities_in(text) if mask_entities else text
+    if masked is None or len(masked) != len(text):
+        masked = mask_entities_in(text) if mask_entities else text
     # The mention's own words carry no valence: replace its letters by x (offsets unchanged).
     masked = masked[:start] + "".join("x" if c.isalnum() else c for c in masked[start:end]) \
         + masked[end:]
