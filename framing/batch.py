@@ -19,7 +19,8 @@ from . import datasets
 from .corpus import Corpus
 from .errors import invalid_choice
 from .output import TABLES, CorpusDigest, TableWriter, build_manifest
-from .pipeline import TagOptions, article_items, assemble, map_articles, worker_count
+from .pipeline import (TagOptions, article_items, assemble, map_articles, warm_up,
+                       worker_count)
 from .readers import read_corpus_chunks
 
 log = logging.getLogger(__name__)
@@ -60,6 +61,8 @@ def tag_to_folder(path: str | Path, out: str | Path, *, reader: str = "auto",
     workers = worker_count(n_jobs)
     skipped: list[str] | None = [] if on_error == "skip" else None
     digest = CorpusDigest()
+    if workers > 1:
+        warm_up(options)
     pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
     try:
         with TableWriter(out, csv=csv) as writer, tqdm(unit=" articles", desc="tagging",

@@ -179,6 +179,13 @@ def map_articles(items: list[tuple], options: TagOptions, *, n_jobs: int = 1,
                                    [on_error] * len(batches)) for r in part]
 
 
+def warm_up(options: TagOptions) -> None:
+    """Load every lexicon, model and module a tagger needs, in this process: worker processes
+    forked afterwards inherit them instead of each loading them again."""
+    tag_article("warm-up", "", [(0, "body", 'Kim said, "Yes." Officials reportedly agreed.')],
+                [], options)
+
+
 def worker_count(n_jobs: int) -> int:
     """Processes for `n_jobs` (-1: every core); an invalid value is an error."""
     if not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1:
@@ -213,6 +220,7 @@ def tag(corpus: Corpus, *, n_jobs: int = 1, options: TagOptions | None = None,
     if workers == 1:
         results = map_articles(items, options)
     else:
+        warm_up(options)
         with ProcessPoolExecutor(max_workers=workers) as pool:
             results = map_articles(items, options, pool=pool)
     return assemble(corpus.articles, results, params={"n_jobs": n_jobs, **asdict(options)})
