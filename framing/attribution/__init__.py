@@ -38,8 +38,14 @@ def extract_attributions(text: str, *, gazetteer=None) -> list[dict]:
         from ..errors import input_error
         raise input_error(f"extract_attributions needs a str, got {type(text).__name__}",
                           fix="pass one paragraph's text")
+    return _extract(text, gazetteer)[0]
+
+
+def _extract(text: str, gazetteer=None) -> tuple[list[dict], list]:
+    """`extract_attributions` and the paragraph's quotes (the article pass needs both; one
+    tokenisation per paragraph)."""
     if not text:
-        return []
+        return [], []
     ensure_loaded()
     out = []
     raws, quotes = extract_paragraph(text)
@@ -61,7 +67,7 @@ def extract_attributions(text: str, *, gazetteer=None) -> list[dict]:
         }
         rec.update(classify(source, gazetteer=gazetteer))
         out.append(rec)
-    return out
+    return out, quotes
 
 
 def predict(text: str) -> list[dict]:

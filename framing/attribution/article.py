@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from . import extract_attributions
+from . import _extract
 from .classify import PERSON_PRONOUNS, classify
-from .extract import Para
 
 _NAME = re.compile(r"[A-Z][\w'’\-]+")
 _TITLES = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "President", "Prof"}
@@ -39,8 +38,7 @@ def attribute_article(paragraphs: list[str], *, gazetteer=None) -> list[dict]:
     last_person: dict | None = None
     open_quote_from: dict | None = None
     for para_idx, text in enumerate(paragraphs):
-        found = extract_attributions(text, gazetteer=gazetteer) if text else []
-        quotes = Para(text).quotes if text else []
+        found, quotes = _extract(text, gazetteer) if text else ([], [])
         if open_quote_from is not None and quotes and text.lstrip()[:1] and \
                 quotes[0].start == len(text) - len(text.lstrip()) and not any(
                     a["content_span"] and a["content_span"][0] <= quotes[0].end

@@ -28,12 +28,13 @@ def content_kind(text: str, frags: list[list[int]], quotes) -> str:
     if not frags:
         return "indirect"
     quoted = total = 0
+    alnum = str.isalnum
     for s, e in frags:
-        total += sum(1 for ch in text[s:e] if ch.isalnum())
+        total += sum(map(alnum, text[s:e]))
         for q in quotes:
             lo, hi = max(s, q.start), min(e, q.end)
             if lo < hi:
-                quoted += sum(1 for ch in text[lo:hi] if ch.isalnum())
+                quoted += sum(map(alnum, text[lo:hi]))
     if total == 0 or quoted == 0:
         return "indirect"
     return "direct" if quoted >= 0.9 * total else "mixed"
@@ -85,15 +86,25 @@ def _gazetteer_key(gazetteer) -> str | None:
 
 
 def classify(source: str, *, gazetteer=None) -> dict:
-    """`identification`, `source_type` and `country` of a source phrase.
+    """`identification`, `source_type` and `country` of a source phrase (a fresh dict; results
+    are cached per phrase, since the same sources recur through a corpus).
 
     >>> classify("Kremlin spokesman Dmitry Peskov")
     {'identification': 'named_person', 'source_type': 'government', 'country': 'RU'}
     """
+    return dict(_classify(source, _gazetteer_key(gazetteer)))
+
+
+@lru_cache(maxsize=65536)
+def _classify(source: str, key: str | None) -> tuple:
+    return tuple(_classify_uncached(source, key).items())
+
+
+def _classify_uncached(source: str, key: str | None) -> dict:
     if not source:
         return {"identification": "", "source_type": "unknown", "country": ""}
     roles, phrase_re, anon = _roles()
-    pattern, facts = _gazetteer(_gazetteer_key(gazetteer))
+    pattern, facts = _gazetteer(key)
     low = source.lower()
     head = source.split(",", 1)[0]  # the phrase before an appositive names the source
     words = WORD.findall(head)
@@ -118,7 +129,11 @@ def classify(source: str, *, gazetteer=None) -> dict:
         elif kind == "international":
             types.append("organization")
             outlet_or_body = True
-        elif kind == "capital" and m.group() == source.strip():
+        elif kind == "capital" and (m.group() == source.strip() or all(
+                facts.get(part.strip(), ("", "", ""))[1] == "capital"
+                for part in re.split(r",|\band\b", source) if part.strip())):
+            # a capital as a metonym for its government, alone or conjoined ("Pyongyang and
+            # Moscow")
             capital_only = True
             types.append("government")
         elif extra in TYPE_RANK:

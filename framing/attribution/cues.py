@@ -22,28 +22,42 @@ class Cue(NamedTuple):
 
 
 @lru_cache(maxsize=1)
-def cue_index() -> dict[str, list[Cue]]:
-    """First word (lowercase) → cues starting with it, longest first."""
+def _indexes() -> tuple[dict[str, list[Cue]], dict[str, list[Cue]]]:
     table = load_lexicon("cues").entries
     index: dict[str, list[Cue]] = {}
+    nouns: dict[str, list[Cue]] = {}
     for entry, cls, kind, strength in zip(table["entry"], table["class"], table["kind"],
                                           table["strength"]):
         words = tuple(entry.lower().replace("’", "'").split())
         cue = Cue(entry, cls, kind, strength == "strong", words)
-        index.setdefault(words[0], []).append(cue)
-    for cues in index.values():
-        cues.sort(key=lambda c: -len(c.words))
-    return index
+        (nouns if kind == "possessive" else index).setdefault(words[0], []).append(cue)
+    for table_ in (index, nouns):
+        for cues in table_.values():
+            cues.sort(key=lambda c: -len(c.words))
+    return index, nouns
+
+
+def cue_index() -> dict[str, list[Cue]]:
+    """First word (lowercase) → cues starting with it, longest first (all but the nouns that
+    need a possessor, see `noun_index`)."""
+    return _indexes()[0]
+
+
+def noun_index() -> dict[str, list[Cue]]:
+    """First word → nominal cues that follow a possessor (`X's decision to`, `his support
+    for`): kind `possessive` in the lexicon."""
+    return _indexes()[1]
 
 
 def cue_classes() -> dict[str, str]:
     """Cue entry (lowercase) → class, for classifying a cue string found elsewhere."""
-    return {c.entry.lower(): c.cls for cues in cue_index().values() for c in cues}
+    return {c.entry.lower(): c.cls for table in _indexes() for cues in table.values()
+            for c in cues}
 
 
-def match_cue(low: list[str], i: int, limit: int) -> Cue | None:
+def match_cue(low: list[str], i: int, limit: int, index=None) -> Cue | None:
     """The longest cue starting at token `i` (tokens lowercased, apostrophes straight)."""
-    cues = cue_index().get(low[i])
+    cues = (index if index is not None else _indexes()[0]).get(low[i])
     if not cues:
         return None
     for cue in cues:

@@ -15,9 +15,10 @@ attribution with two content fragments. Every step is linear in the paragraph le
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..quotes import find_quotes
-from .cues import Cue, match_cue
+from .cues import Cue, match_cue, noun_index
 from .words import (ABBREV, ADVERBS, DETS, FUNC, NP_LOWER, PRONOUNS, RIGHT_SKIP, SOURCE_HEADS,
                     TIME_WORDS)
 
@@ -33,15 +34,6 @@ WEAK_BAD_NEXT = {"of", "for", "about", "with", "by", "from", "as", "in", "on", "
                  "back", "it", "him", "her", "them", "me", "us", "is", "was", "are", "were"}
 
 
-_QUOTE_NORMAL = re.compile(r"''|``|[“”„]")
-
-
-def _normal(m: re.Match) -> str:
-    # Same length, so offsets hold: NYT's ''…'' and ``…'' become straight quotes, and curly
-    # double quotes straight ones, paired by order (sources often mix “ with ").
-    return '" ' if len(m.group()) == 2 else '"'
-
-
 class Para:
     """Tokens of one paragraph with quote membership and sentence ranges."""
 
@@ -50,41 +42,36 @@ class Para:
 
     def __init__(self, text: str):
         self.text = text
-        st, en, low, cap = [], [], [], []
-        for m in TOKEN.finditer(text):
-            s, e = m.span()
-            w = m.group()
-            st.append(s)
-            en.append(e)
-            low.append(w.lower().replace("’", "'"))
-            cap.append(w[0].isupper())
-        self.st, self.en, self.low, self.cap = st, en, low, cap
-        self.n = n = len(st)
-        quotes = find_quotes(_QUOTE_NORMAL.sub(_normal, text))
-        for k, q in enumerate(quotes):  # a closing '' is two characters wide
-            if q.closed and text[q.end - 1:q.end + 1] == "''":
-                quotes[k] = q._replace(end=q.end + 1)
-        self.quotes = quotes
+        spans = [m.span() for m in TOKEN.finditer(text)]
+        self.n = n = len(spans)
+        st = [s for s, _ in spans]
+        en = [e for _, e in spans]
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a few characters lowercase to two ("İ")
+            low = [text[s:e].lower().replace("’", "'") for s, e in spans]
+        else:
+            lowered = lowered.replace("’", "'")
+            low = [lowered[s:e] for s, e in spans]
+        self.st, self.en, self.low = st, en, low
+        self.cap = [text[s].isupper() for s in st]
+        # find_quotes handles straight, curly (mixed pairs too), ``…'' and NYT ''…''
+        self.quotes = quotes = find_quotes(text)
         qid = [-1] * n
         qopen: dict[int, int] = {}   # token index of an opening mark → quote index
         qclose: dict[int, int] = {}  # token index of the last token of a quote → quote index
-        k = 0
-        for i in range(n):
-            s = st[i]
-            while k < len(quotes) and quotes[k].end <= s:
-                k += 1
-            if k < len(quotes) and quotes[k].start <= s:
-                qid[i] = k
-                if s == quotes[k].start:
-                    qopen[i] = k
-                if en[i] >= quotes[k].end or i + 1 == n or st[i + 1] >= quotes[k].end:
-                    qclose[i] = k
+        for k, q in enumerate(quotes):
+            i0 = bisect_left(st, q.start)
+            i1 = bisect_left(st, q.end, i0)
+            if i1 > i0:
+                qid[i0:i1] = [k] * (i1 - i0)
+                if st[i0] == q.start:
+                    qopen[i0] = k
+                qclose[i1 - 1] = k
         self.qid, self.qopen, self.qclose = qid, qopen, qclose
-        self.sents = self._sentences()
-        sent_of = [0] * n
-        for si, (a, b) in enumerate(self.sents):
-            for i in range(a, b):
-                sent_of[i] = si
+        self.sents = sents = self._sentences()
+        sent_of: list[int] = []
+        for si, (a, b) in enumerate(sents):
+            sent_of.extend([si] * (b - a))
         self.sent_of = sent_of
 
     def _sentences(self) -> list[tuple[int, int]]:
@@ -169,10 +156,12 @@ def _np_left(p: Para, j: int, lo: int) -> int | None:
             start = k
         elif w in NP_LOWER or w in DETS or w in SOURCE_HEADS or w in ("of", "for", "at"):
             start = k
+        elif w == "and" and k > lo and cap[k - 1] and cap[k + 1]:
+            start = k  # a name with "and": "the Organization for … Cooperation and Development"
         else:
             break
         k -= 1
-    while start < j and low[start] in ("of", "for", "at", "-", "&"):
+    while start < j and low[start] in ("of", "for", "at", "-", "&", "and"):
         start += 1
     return start
 
@@ -184,6 +173,7 @@ def _np_right(p: Para, i: int, hi: int, appositive: bool) -> int | None:
     low, cap, qid = p.low, p.cap, p.qid
     if i >= hi or qid[i] >= 0 or not _is_word(low[i]):
         return None
+    sent_hi = hi  # the appositive may run past the 15-token bound of the name itself
     if low[i] in PRONOUNS:
         end = i + 1
     else:
@@ -225,13 +215,35 @@ def _np_right(p: Para, i: int, hi: int, appositive: bool) -> int | None:
     if appositive and end < hi - 1 and low[end] == "," and (
             low[end + 1] in ("a", "an", "who", "the") or low[end + 1][0].isdigit()):
         k = end + 1
-        hi = min(hi, end + 30)
+        hi = min(sent_hi, end + 30)
         while k < hi and low[k] not in (",", ";", ":") and low[k] not in END_PUNCT \
                 and qid[k] < 0:
             k += 1
         # "a spokesman for X, said" — stop before a comma that ends the appositive
         end = k
     return end
+
+
+APPOSITIVE_GLUE = {"of", "for", "at", "in", "and", "the", "a", "an", "on", "to", ".", "-", "&",
+                   "'s", "(", ")"}
+
+
+def _appositive_np(p: Para, i: int, j: int) -> bool:
+    """Is tokens [i, j) a noun-phrase appositive (`Mrs. Obama's chief of staff`, `Vermont's
+    junior senator`): short, no verb-like word, a capitalised or role word in it?"""
+    if j - i > 15 or j <= i:
+        return False
+    low, cap, qid = p.low, p.cap, p.qid
+    seen = False
+    for m in range(i, j):
+        w = low[m]
+        if qid[m] >= 0:
+            return False
+        if w in SOURCE_HEADS or (cap[m] and w not in FUNC):
+            seen = True
+        elif not (w in APPOSITIVE_GLUE or w in NP_LOWER or w in DETS or w.endswith("'s")):
+            return False
+    return seen
 
 
 def _skip_left(p: Para, j: int, lo: int) -> int:
@@ -324,7 +336,7 @@ def _left_content(p: Para, src_start: int, a: int) -> list[list[int]] | None:
         frags = [_quote_span(p, q)]
         return frags
     if low[k] in (",", "—", "–", "-", "--") and k > a:
-        return [_span(p, a, k)]
+        return [_span(p, max(a, k - 400), k)]  # bounded: linear time on runaway sentences
     return None
 
 
@@ -335,15 +347,31 @@ def extract_paragraph(text: str) -> tuple[list[dict], list]:
     low, qid, n = p.low, p.qid, p.n
     out: list[dict] = []
     used_quotes: set[int] = set()
-    i = 0
+    nouns = noun_index()
+    i = _skip_dateline(p)
     while i < n:
         if qid[i] >= 0:
             i += 1
             continue
         si = p.sent_of[i]
         a, b = p.sents[si]
+        if i > a and (low[i - 1] in POSSESSIVE_PRONOUNS or low[i - 1].endswith(("'s", "s'"))) \
+                and qid[i - 1] < 0:
+            cue = match_cue(low, i, b, nouns)
+            if cue is not None:
+                rec = _possessive(p, cue, i, i + len(cue.words), a, b)
+                if rec is not None:
+                    out.append(rec)
+                    i += len(cue.words)
+                    continue
         cue = match_cue(low, i, b)
         if cue is None:
+            if low[i] == "in":
+                rec = _in_document(p, i, a, b)
+                if rec is not None:
+                    out.append(rec)
+                    i = rec["_c1"]
+                    continue
             i += 1
             continue
         c0, c1 = i, i + len(cue.words)
@@ -462,7 +490,8 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
             while k > a and low[k] != "," and qid[k] < 0 and k > j - 40:
                 k -= 1
             if k > a and low[k] == "," and (low[k + 1] in ("who", "a", "an", "the", "which")
-                                             or low[k + 1][0].isdigit()):
+                                             or low[k + 1][0].isdigit()
+                                             or _appositive_np(p, k + 1, j)):
                 start = _np_left(p, k - 1, a)
                 if start is not None:
                     src = (start, j)
@@ -486,6 +515,15 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
                     k -= 1
                 if qid[k] >= 0:
                     quotes_used = [qid[k]]
+    if content is None and src is not None and src[0] - 1 > a and low[src[0] - 1] == ",":
+        # a parenthetical attribution: "A, many economists say, because B" — A and B
+        left = _left_content(p, src[0], a)
+        k = c1
+        while k < b and qid[k] < 0 and (low[k] in TIME_WORDS or low[k] in RIGHT_SKIP):
+            k += 1
+        if left is not None and k < b and low[k] == ",":
+            end = _clause_end(p, k + 1, b)
+            content = left + ([_span(p, k + 1, end)] if end > k + 1 else [])
     if content is None:
         if not right_clause:
             return None
@@ -504,6 +542,95 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
     if src is None and kind not in ("passive",) and not cue.strong:
         return None
     return _record(p, cue, c0, c1, src, content, quotes_used)
+
+
+POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "our", "my"}
+DOCUMENT_HEADS = {"poll", "survey", "study", "report", "analysis", "memo",
+                  "filing", "lawsuit", "complaint", "indictment", "book", "editorial", "op-ed",
+                  "column", "ruling", "tally", "count", "census"}
+IN_DOCUMENT = Cue("in", "neutral", "document", True, ("in",))
+_DATELINE_HINT = re.compile(r"^[^a-z]{2,60}?(?:\s[—–-]{1,2}\s|\(|,\s)")
+
+
+def _skip_dateline(p: Para) -> int:
+    """First token after a leading dateline (`WASHINGTON —`, `SEOUL (Reuters) -`), which is
+    never a source; the first sentence then starts after it. 0 without a dateline."""
+    text = p.text
+    if not p.sents or not _DATELINE_HINT.match(text):
+        return 0
+    from ..segment import find_credits
+    end = next((c.end for c in find_credits(text) if c.layer == "dateline"), 0)
+    if not end:
+        return 0
+    k = bisect_left(p.st, end)
+    a, b = p.sents[0]
+    if k >= b:
+        return 0
+    p.sents[0] = (k, b)
+    return k
+
+
+def _in_document(p: Para, i: int, a: int, b: int):
+    """`In a Des Moines Register poll last month, Cruz led …` / `… led in the new Post-ABC
+    poll`: a poll, survey or report introduced by `in` is the source of the clause."""
+    low, cap, qid = p.low, p.cap, p.qid
+    if qid[i] >= 0 or i + 1 >= b or not (low[i + 1] in DETS or cap[i + 1]):
+        return None
+    k = i + 1
+    head = None
+    hi = min(b, i + 12)
+    while k < hi and qid[k] < 0 and (_is_word(low[k]) or low[k] in ("-", "/", "'s", "&", ".")):
+        if low[k] in DOCUMENT_HEADS:
+            head = k
+            break
+        if low[k] in FUNC and low[k] not in DETS and low[k] not in ("of", "for", "and"):
+            break
+        k += 1
+    if head is None:
+        return None
+    src = (i + 1, head + 1)
+    if i == a or (i == a + 1 and low[a] in ("but", "and")):
+        k = head + 1
+        while k < b and low[k] != "," and qid[k] < 0 and k < head + 8:
+            k += 1
+        if k >= b or low[k] != ",":
+            return None
+        end = _clause_end(p, k + 1, b)
+        content = [_span(p, k + 1, end)] if end > k + 1 else None
+    else:
+        k = i - 1
+        if low[k] == ",":
+            k -= 1
+        content = [_span(p, max(a, k - 400), k + 1)] if k >= a else None
+    if not content or not content[0]:
+        return None
+    lo, hi = bisect_left(p.st, content[0][0]), bisect_left(p.st, content[0][1])
+    used = sorted({qid[m] for m in range(lo, min(hi, lo + 400)) if qid[m] >= 0})
+    return _record(p, IN_DOCUMENT, i, i + 1, src, content, used)
+
+
+def _possessive(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int):
+    """A nominal cue after its possessor: `Trump's decision to …`, `his support for …`. The
+    possessor is the source; the content runs from the cue to the next comma or the clause
+    end (the complement of the noun)."""
+    low, qid = p.low, p.qid
+    j = c0 - 1
+    if low[j] in POSSESSIVE_PRONOUNS:
+        src = (j, c0)
+    else:
+        start = _np_left(p, j, a)
+        if start is None:
+            return None
+        src = (start, c0)
+    end = c1
+    limit = min(b, c1 + 30)
+    while end < limit and low[end] not in (",", ";", ":", "—", "–", "--", "(", ")") and not (
+            low[end] in END_PUNCT and qid[end] < 0):
+        end += 1
+    if end == c1 or not _is_word(low[c1]):
+        return None
+    used = sorted({qid[m] for m in range(c1, end) if qid[m] >= 0})
+    return _record(p, cue, c0, c1, src, [_span(p, c1, end)], used)
 
 
 def _right_content(p: Para, c1: int, b: int):
