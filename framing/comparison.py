@@ -205,7 +205,8 @@ def compare(tagged: Tagged, *, measure: str = "attribution_ratio", by: str = "ou
     roles : sequence of str or None, default ("body",)
         Paragraph roles analysed, as in :func:`framing.measures.measure`.
     exclude_wire_copies : bool, default False
-        Keep only the first member of each cross-outlet near-duplicate paragraph cluster, as in
+        Keep only the first member of each wire-copy paragraph cluster (`kind == "wire"` in
+        `framing.find_wire_copies`; shared quotes and boilerplate stay), as in
         :func:`framing.measures.measure`.
 
     Returns

@@ -138,3 +138,81 @@ def read_polnear(path: str | Path) -> Corpus:
             "extra": {"split": rows[0].get("split", "")}, "_where": str(file),
         })
     return build_corpus(records, source=str(file))
+
+
+VADER_NYT_URL = ("https://github.com/cjhutto/vaderSentiment, additional_resources/"
+                 "hutto_ICWSM_2014.tar.gz (Hutto & Gilbert 2014, ICWSM)")
+_VADER_NYT_TRUTH = "nytEditorialSnippets_GroundTruth.txt"
+_VADER_NYT_RATINGS = "nytEditorialSnippets_anonDataRatings.txt"
+
+
+def _lines(file: Path) -> list[tuple[int, str]]:
+    """(line number, line) of the non-empty lines; CRLF or LF, split on ``\\n`` only (so no
+    other control character can cut a sentence)."""
+    return [(k, line.rstrip("\r")) for k, line in enumerate(read_text(file).split("\n"),
+                                                            start=1) if line.strip()]
+
+
+def read_vader_nyt(path: str | Path):
+    """VADER's NYT editorial sentences with their human ratings, one row per sentence.
+
+    Columns: ``sentence_id`` (``"<article>_<sentence>"`` as in the files), ``article_id``
+    (int), ``sentence_no`` (int, position in the editorial, from 1), ``human_mean`` and
+    ``human_sd`` (mean and population standard deviation of the ratings, on VADER's −4 … +4
+    scale; divide by 4 to compare with a compound), ``ratings`` (list of the 20 integer
+    ratings), ``text`` (the sentence, unchanged). Rows in file order (editorials in order,
+    sentences in order within each). 5,190 sentences from 498 editorials.
+
+    The two files are read and joined line by line; a line that cannot be parsed, an id that
+    differs between the files or a mean that disagrees with the ratings (beyond the files'
+    rounding) is an error naming the file and line.
+
+    Data: Hutto & Gilbert (2014), "VADER: A Parsimonious Rule-based Model for Sentiment
+    Analysis of Social Media Text", ICWSM-14,
+    https://ojs.aaai.org/index.php/ICWSM/article/view/14550;
+    files ``nytEditorialSnippets_GroundTruth.txt`` and ``nytEditorialSnippets_anonDataRatings.txt``
+    of ``additional_resources/hutto_ICWSM_2014.tar.gz`` in https://github.com/cjhutto/vaderSentiment
+    (MIT licence; the sentences are the New York Times'). Pass the folder holding both files.
+    """
+    import pandas as pd
+
+    root = _need(Path(path), "vader_nyt folder", VADER_NYT_URL)
+    truth_file = _need(root / _VADER_NYT_TRUTH, _VADER_NYT_TRUTH, VADER_NYT_URL)
+    ratings_file = _need(root / _VADER_NYT_RATINGS, _VADER_NYT_RATINGS, VADER_NYT_URL)
+    truth, ratings = _lines(truth_file), _lines(ratings_file)
+    if len(truth) != len(ratings):
+        raise input_error(f"{len(truth)} sentences but {len(ratings)} rating lines in "
+                          f"{ratings_file.name}", where=truth_file,
+                          fix="pass an unmodified copy of both files")
+    rows = []
+    for (t_no, t_line), (r_no, r_line) in zip(truth, ratings):
+        parts = t_line.split("\t", 2)
+        try:
+            sid, mean, text = parts
+            art, sent = sid.split("_")
+            art, sent, mean = int(art), int(sent), float(mean)
+        except ValueError:
+            raise input_error(f"not 'ID<TAB>MEAN<TAB>TEXT' with ID '<article>_<sentence>' "
+                              f"({t_line[:60]!r})", where=truth_file, line=t_no,
+                              fix="pass an unmodified copy of the file") from None
+        try:
+            r_sid, r_mean, r_sd, r_list = r_line.split("\t")
+            values = json.loads(r_list)
+            r_mean, r_sd = float(r_mean), float(r_sd)
+            if not isinstance(values, list) or not all(isinstance(v, int) for v in values):
+                raise ValueError
+        except (ValueError, json.JSONDecodeError):
+            raise input_error(f"not 'ID<TAB>MEAN<TAB>SD<TAB>[ratings]' ({r_line[:60]!r})",
+                              where=ratings_file, line=r_no,
+                              fix="pass an unmodified copy of the file") from None
+        if r_sid != sid:
+            raise input_error(f"id {r_sid!r} where {truth_file.name}, line {t_no} has {sid!r}",
+                              where=ratings_file, line=r_no,
+                              fix="the two files must list the same sentences in the same order")
+        if not values or abs(sum(values) / len(values) - mean) > 1e-3 or abs(r_mean - mean) > 1e-3:
+            raise input_error(f"mean {mean} of {sid!r} disagrees with its ratings {values}",
+                              where=ratings_file, line=r_no,
+                              fix="pass an unmodified copy of both files")
+        rows.append((sid, art, sent, mean, r_sd, values, text))
+    return pd.DataFrame(rows, columns=["sentence_id", "article_id", "sentence_no", "human_mean",
+                                       "human_sd", "ratings", "text"])

@@ -227,30 +227,36 @@ def fig_sentiment_voices(study: Study):
     return plot_sentiment_voices(study.measures, colors=study.colors).figure
 
 
-def actor_tone_table(actors: pd.DataFrame, *, by: str = "outlet", top: int = 10) -> pd.DataFrame:
-    """Mean tone per actor and group for the ``top`` most mentioned actors (ties by name):
-    columns ``actor``, ``by``, ``tone_mean`` (mean of ``tone`` over mentions with a tone),
-    ``n`` (mentions), ordered by decreasing total mentions. (A candidate for
-    ``framing.measures``; here until the measures module offers it.)"""
-    a = actors.dropna(subset=["tone"])
-    if a.empty:
-        return pd.DataFrame(columns=["actor", by, "tone_mean", "n"])
-    counts = a.groupby("actor").size()
+def actor_tone_table(tagged, *, by: str = "outlet", top: int = 10, n_boot: int = 0,
+                     seed: int = 0) -> pd.DataFrame:
+    """The rows of ``framing.measures.measure_actor_tone(tagged, by=by, min_mentions=1, …)``
+    for the ``top`` actors with the most mentions over all groups (ties by name), ordered by
+    decreasing total mentions, then by group: columns ``actor``, ``by``, ``tone_mean`` (with
+    ``_ci_low``/``_ci_high`` from an article bootstrap of ``n_boot`` resamples), ``n_mentions``,
+    ``n_articles``. The computation is :func:`framing.measures.measure_actor_tone`; this only
+    picks the actors shown."""
+    from .measures import measure_actor_tone
+
+    t = measure_actor_tone(tagged, by=by, min_mentions=1, n_boot=n_boot, seed=seed)
+    cols = ["actor", by, "tone_mean", "tone_mean_ci_low", "tone_mean_ci_high", "n_mentions",
+            "n_articles"]
+    if t.empty:
+        return pd.DataFrame(columns=cols)
+    counts = t.groupby("actor")["n_mentions"].sum()
     order = sorted(counts.index, key=lambda k: (-counts[k], str(k)))[:top]
-    t = (a[a["actor"].isin(order)].groupby(["actor", by], sort=True)["tone"]
-         .agg(tone_mean="mean", n="size").reset_index())
-    t["actor"] = pd.Categorical(t["actor"], categories=order, ordered=True)
-    return t.sort_values(["actor", by]).assign(actor=lambda d: d["actor"].astype(str)) \
-        .reset_index(drop=True)
+    t = t[t["actor"].isin(order)]
+    t = t.assign(_rank=t["actor"].map({a: i for i, a in enumerate(order)}))
+    return t.sort_values(["_rank", by], kind="stable")[cols].reset_index(drop=True)
 
 
 @figure("actor_tone")
 def fig_actor_tone(study: Study):
-    """Tone toward the ten most mentioned actors, by outlet."""
+    """Tone toward the ten most mentioned actors, by outlet (mean tone of the mentions in body
+    paragraphs, 95 % article-bootstrap intervals; framing.measures.measure_actor_tone)."""
     from .plots import plot_actor_tone
 
-    actors = study.tagged.actors.merge(study.tagged.articles[["doc_id"]], on="doc_id")
-    table = actor_tone_table(actors)
+    table = actor_tone_table(study.tagged, n_boot=int(study.parameters.get("n_boot", 0)),
+                             seed=int(study.parameters.get("seed", 0)))
     if table.empty:
         raise Skip("actor_tone: no actor mention with a tone in tagged.actors")
     return plot_actor_tone(table, colors=study.colors).figure

@@ -128,13 +128,15 @@ def _select(tagged: Tagged, by: str | Sequence[str], *, roles: Sequence[str] | s
 
 
 def _drop_wire_copies(tagged: Tagged, p: pd.DataFrame) -> pd.DataFrame:
-    """Drop every member of a cross-outlet near-duplicate paragraph cluster except the first."""
+    """Drop every member of a wire-copy paragraph cluster except the first; shared quotations,
+    boilerplate and same-outlet repeats are kept (framing.wirecopy, "Classes")."""
     from .wirecopy import find_wire_copies  # local: wirecopy imports nothing from here
 
     clusters = find_wire_copies(tagged).paragraphs
     if clusters.empty:
         return p
-    drop = clusters[clusters["cross_outlet"] & ~clusters["is_first"]][["doc_id", "para_idx"]]
+    wire = (clusters["kind"] == "wire") & clusters["cross_outlet"].astype(bool)
+    drop = clusters[wire & ~clusters["is_first"].astype(bool)][["doc_id", "para_idx"]]
     mark = p[["doc_id", "para_idx"]].merge(drop.assign(_drop=True), how="left",
                                            on=["doc_id", "para_idx"])["_drop"]
     return p[~mark.fillna(False).to_numpy(dtype=bool)]
@@ -320,9 +322,10 @@ def measure(tagged: Tagged, *, by: str | Sequence[str] = "outlet",
     ci : float, default 0.95
         Coverage of the percentile intervals.
     exclude_wire_copies : bool, default False
-        Drop near-verbatim copies of paragraphs across outlets before measuring: within every
-        cross-outlet cluster of ``framing.wirecopy.find_wire_copies(tagged)`` only the first
-        member (earliest ``published``, then ``doc_id``, then ``para_idx``) is kept.
+        Drop wire copy before measuring: within every paragraph cluster of kind ``wire`` of
+        ``framing.wirecopy.find_wire_copies(tagged)`` (near-verbatim across outlets, not
+        boilerplate, not the same statement quoted by each) only the first member (earliest
+        ``published``, then ``doc_id``, then ``para_idx``) is kept.
 
     Returns
     -------
@@ -425,6 +428,120 @@ def measure(tagged: Tagged, *, by: str | Sequence[str] = "outlet",
             out[b] = pd.Categorical(out[b], categories=src.cat.categories,
                                     ordered=src.cat.ordered)
     out = out.sort_values(by, kind="stable").reset_index(drop=True)
+    out["n_boot"] = int(n_boot)
+    out["seed"] = seed
+    out["ci_level"] = ci
+    return out
+
+
+def measure_actor_tone(tagged: Tagged, *, by: str | Sequence[str] = "outlet",
+                       actors: Sequence[str] | None = None, min_mentions: int = 5,
+                       roles: Sequence[str] | None = ("body",), n_boot: int = 1000,
+                       seed: int = 0, ci: float = 0.95) -> pd.DataFrame:
+    r"""Tone toward each actor per group, with article-cluster bootstrap intervals.
+
+    The tone of a mention is ``tagged.actors.tone`` (``framing.score_target`` over the words
+    around it, VADER's compound scale [-1, 1]). For group :math:`g` and actor :math:`x`, with
+    :math:`M_{a,x}` the mentions of :math:`x` with a tone in article :math:`a`:
+
+    .. math:: \mathrm{tone\_mean}(g, x) = \frac{\sum_{a \in g} \sum_{m \in M_{a,x}} t_m}
+                                              {\sum_{a \in g} |M_{a,x}|}
+
+    the mean over mentions (an article mentioning the actor often weighs more), as
+    ``tone_mean`` of :func:`measure`.
+
+    Parameters
+    ----------
+    tagged : Tagged
+        Output of ``framing.tag`` (needs ``tagged.actors`` with ``actor`` and ``tone``).
+    by : str or list of str, default "outlet"
+        Grouping column(s), as in :func:`measure`.
+    actors : sequence of str or None
+        Only these actors (by ``actor`` name); None: every actor with at least
+        ``min_mentions`` mentions.
+    min_mentions : int, default 5
+        Actors with fewer mentions with a tone, counted over all groups together, are left
+        out (1 keeps every actor). Applied to ``actors`` too.
+    roles : sequence of str or None, default ("body",)
+        Paragraph roles whose mentions count (None: all), as in :func:`measure`.
+    n_boot, seed, ci
+        As in :func:`measure`; the interval of (g, x) resamples, with replacement, the
+        articles of g that mention x (cluster bootstrap: an article's mentions are drawn
+        together), from a generator seeded by ``SeedSequence([seed, crc32(key)])`` with key
+        the group value(s) and the actor name, so a row's interval does not depend on the
+        other rows or on row order.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (group, actor) with at least one mention, sorted by the group column(s)
+        then ``actor``:
+
+        - *group column(s)*, ``actor`` : the group and the actor.
+        - ``n_articles`` : articles of the group mentioning the actor (with a tone).
+        - ``n_mentions`` : mentions with a tone.
+        - ``tone_mean`` : the mean tone defined above.
+        - ``tone_mean_ci_low``, ``tone_mean_ci_high`` : percentile interval over ``n_boot``
+          resamples (NaN with fewer than 2 articles, or n_boot = 0).
+        - ``n_boot``, ``seed``, ``ci_level`` : how the intervals were made.
+    """
+    if not isinstance(n_boot, (int, np.integer)) or n_boot < 0:
+        raise input_error(f"n_boot={n_boot!r} must be a non-negative integer")
+    if not 0 < ci < 1:
+        raise input_error(f"ci={ci!r} must lie strictly between 0 and 1", fix="e.g. ci=0.95")
+    if not isinstance(min_mentions, (int, np.integer)) or min_mentions < 1:
+        raise input_error(f"min_mentions={min_mentions!r} must be a positive integer",
+                          fix="1 keeps every actor")
+    if isinstance(actors, str):
+        actors = [actors]
+    table = getattr(tagged, "actors", None)
+    if table is not None and len(table) and not {"actor", "tone"} <= set(table.columns):
+        raise input_error("tagged.actors lacks columns 'actor' and 'tone'",
+                          fix=f"columns present: {', '.join(map(str, table.columns))}")
+    sel = _select(tagged, by, roles=roles, exclude_wire_copies=False)
+    by = sel["by"]
+    act = sel["actors"]
+    cols = by + ["actor", "n_articles", "n_mentions", "tone_mean", "tone_mean_ci_low",
+                 "tone_mean_ci_high"]
+    if len(act) and "tone" in act and "actor" in act:
+        act = act.assign(_tone=pd.to_numeric(act["tone"], errors="coerce").astype(float))
+        act = act[act["_tone"].notna() & act["actor"].notna()]
+        act = act.assign(actor=act["actor"].astype(str))
+        if actors is not None:
+            act = act[act["actor"].isin([str(a) for a in actors])]
+        total = act.groupby("actor").size()
+        act = act[act["actor"].map(total) >= min_mentions]
+    else:
+        act = pd.DataFrame(columns=by + ["doc_id", "actor", "_tone"])
+    rows = []
+    if len(act):
+        art = (act.groupby(by + ["actor", "doc_id"], observed=True, sort=False)["_tone"]
+               .agg(_sum="sum", _n="size").reset_index())
+        art["_key"] = (_group_keys(art, by) + _KEY_SEP + art["actor"]).to_numpy()
+        for key, g in art.groupby("_key", sort=False):
+            g = g.sort_values("doc_id", kind="stable")
+            num = g[["_sum"]].to_numpy(float)
+            den = g[["_n"]].to_numpy(float)
+            lo = hi = np.nan
+            if n_boot > 0 and len(g) >= 2:
+                bn, bd = _bootstrap_ratios(num, den, n_boot=int(n_boot),
+                                           rng=_group_rng(seed, key))
+                lo_, hi_ = _percentile_ci(bn / bd, ci)  # every article has ≥ 1 mention
+                lo, hi = lo_[0], hi_[0]
+            row = {b: g[b].iloc[0] for b in by}
+            row.update(actor=g["actor"].iloc[0], n_articles=int(len(g)),
+                       n_mentions=int(den.sum()), tone_mean=float(num.sum() / den.sum()),
+                       tone_mean_ci_low=lo, tone_mean_ci_high=hi)
+            rows.append(row)
+    out = pd.DataFrame(rows, columns=cols)
+    for b in by:  # keep the dtype of the group column (categoricals stay categorical)
+        src = sel["paragraphs"][b]
+        if isinstance(src.dtype, pd.CategoricalDtype):
+            out[b] = pd.Categorical(out[b], categories=src.cat.categories,
+                                    ordered=src.cat.ordered)
+    out = out.sort_values(by + ["actor"], kind="stable").reset_index(drop=True)
+    out["n_articles"] = out["n_articles"].astype(int)
+    out["n_mentions"] = out["n_mentions"].astype(int)
     out["n_boot"] = int(n_boot)
     out["seed"] = seed
     out["ci_level"] = ci

@@ -24,8 +24,42 @@ Method
 5. Verify: the exact Jaccard :math:`|S_A \\cap S_B| / |S_A \\cup S_B|` of each candidate pair;
    pairs with :math:`J \\ge` ``threshold`` are linked, clusters are connected components.
 
-Articles are compared the same way on the shingles of their whole text (so an article whose
-paragraphs were re-cut is still found).
+Classes of a paragraph cluster (column ``kind``; ``reason`` names the rule that decided)
+---------------------------------------------------------------------------------------
+Near-verbatim text shared by two outlets is not always agency copy. The rules below, in this
+order, with the thresholds of :class:`CopyRules` (defaults in brackets):
+
+- ``boilerplate`` — site furniture, not news: a member has the role ``credit``
+  (``role_credit``); the cluster spans more than ``max_outlets`` [10] outlets
+  (``max_outlets``: agency paragraphs reach a handful of outlets in a same-event sample; on
+  ABP, with 133 outlets, no genuine copy reaches more than 3; raise it for corpora of many
+  local papers that all run AP); one outlet repeats it in more than ``max_per_outlet`` [3]
+  different articles (``repeated_in_outlet``: a copyright line or newsletter pitch recurs
+  across an outlet's stories, an agency paragraph belongs to one story); a member matches
+  ``BOILERPLATE_MARKERS`` (``marker``: "contributed to this report", "© 2019", "sign up
+  here", "toggle caption", …).
+- ``shared_quote`` — the same statement quoted by several outlets, each reporting it: at
+  least ``quote_share`` [0.5] of the word tokens of some member lie inside quotation marks
+  (``framing.quotes.find_quotes``; ``quoted``), or the paragraph is an embedded social-media
+  post ("… — Name (@handle) Month D, YYYY", ``pic.twitter.com``, ``t.co`` links;
+  ``embedded_post``).
+- ``boilerplate`` (``short``) — fewer than ``short_words`` [12] word tokens: too short to
+  show copying by itself.
+- ``wire`` (``copy``) — any other cluster spanning ≥ 2 outlets; ``same_outlet`` when all
+  members come from one outlet (an outlet reusing its own text).
+
+Article-level wire copies (``.articles``): two articles of different outlets are linked when
+(a) the Jaccard similarity of their whole texts is ≥ ``threshold`` (``article_similarity``),
+(b) they share ≥ ``min_copied`` [3] ``wire`` paragraph clusters (``copied_paragraphs``), or
+(c) one of them credits a wire agency (``wire`` column) and they share ≥ 1 ``wire`` cluster
+(``wire_credit``); clusters are connected components of the links. Finally a ``short`` or
+``shared_quote`` paragraph cluster whose members include two linked articles is reclassified
+``wire`` (``in_copied_article``): a quotation or a short sentence that travelled with the
+rest of an agency story is part of the copy.
+
+``measure``/``compare(..., exclude_wire_copies=True)`` drop the members of ``wire``
+clusters except the first (``is_first``); boilerplate, shared quotations and same-outlet
+repeats are kept.
 """
 from __future__ import annotations
 
@@ -40,9 +74,55 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
 from .errors import input_error
+from .quotes import find_quotes
 
 _TOKEN = re.compile(r"\w+")
 _MASK64 = (1 << 64) - 1
+
+#: Site furniture (case-insensitive regular expression): credit notes, copyright lines,
+#: newsletter and subscription pitches, photo- and video-player text, opinion disclaimers,
+#: sponsor notes.
+BOILERPLATE_MARKERS = (
+    r"contributed to this report|©|\bcopyright \d{4}|all rights reserved|reprint permission"
+    r"|\bclick here\b|\bsign up here\b|\bin your inbox\b|\bsubscribe to\b|\bnewsletter\b"
+    r"|\bprivacy policy\b|\bterms of (?:use|service)\b|\btoggle caption\b"
+    r"|\benlarge this image\b|\breplay more videos\b|\b(?:opinions|views) expressed\b"
+    r"|\breceives (?:support|funding) for\b|^\W*editor['’]s note\b"
+    r"|if you enjoyed this article|[\w.+-]+@[\w-]+\.(?:com|org|net)\b")
+#: An embedded social-media post: the signature "— Name (@handle) Month D, YYYY" at the end,
+#: or a pic.twitter.com / t.co link.
+EMBEDDED_POST = (r"\(@\w{1,15}\)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\W*$"
+                 r"|pic\.twitter\.com/|https?://t\.co/")
+KINDS = ("wire", "shared_quote", "boilerplate", "same_outlet")
+
+
+@dataclass(frozen=True)
+class CopyRules:
+    """Thresholds that sort near-duplicate paragraphs into wire copy, shared quotations and
+    boilerplate (module docstring, "Classes"). Defaults are documented there."""
+
+    max_outlets: int = 10
+    max_per_outlet: int = 3
+    quote_share: float = 0.5
+    short_words: int = 12
+    min_copied: int = 3
+    markers: str = BOILERPLATE_MARKERS
+    embedded_post: str = EMBEDDED_POST
+
+    def __post_init__(self):
+        for name in ("max_outlets", "max_per_outlet", "short_words", "min_copied"):
+            v = getattr(self, name)
+            if not isinstance(v, (int, np.integer)) or v < 1:
+                raise input_error(f"CopyRules {name}={v!r} must be a positive integer")
+        if not 0 < self.quote_share <= 1:
+            raise input_error(f"CopyRules quote_share={self.quote_share!r} must lie in (0, 1]",
+                              fix="e.g. 0.5: most words inside quotation marks")
+        for name in ("markers", "embedded_post"):
+            try:
+                re.compile(getattr(self, name))
+            except re.error as exc:
+                raise input_error(f"CopyRules {name} is not a regular expression ({exc})") \
+                    from None
 
 
 @dataclass(frozen=True)
@@ -51,11 +131,20 @@ class WireCopies:
 
     ``paragraphs``: one row per paragraph in a cluster of near-duplicates — ``doc_id, outlet,
     para_idx, cluster_id, n_members, n_outlets, cross_outlet, is_first, published, wire,
-    max_jaccard`` (``is_first``: earliest ``published``, then ``doc_id``, then ``para_idx``).
-    ``articles``: the same for whole articles (without ``para_idx``; plus ``n_paragraphs`` and
-    ``n_copied_paragraphs``, the article's paragraphs that belong to a cross-outlet paragraph
-    cluster). ``pairs``: verified pairs, ``level`` ("paragraph"/"article"), ``doc_id_a,
-    para_idx_a, doc_id_b, para_idx_b, jaccard``. ``params``: the settings used.
+    max_jaccard`` (``is_first``: earliest ``published``, then ``doc_id``, then ``para_idx``),
+    ``kind`` (the cluster's class: ``wire``, ``shared_quote``, ``boilerplate`` or
+    ``same_outlet``), ``reason`` (the rule that decided, module docstring), ``n_words`` (word
+    tokens of the member) and ``quoted_share`` (share of them inside quotation marks).
+    ``articles``: clusters of linked articles (module docstring, "Article-level"): ``doc_id,
+    outlet, cluster_id, n_members, n_outlets, cross_outlet, is_first, published, wire,
+    max_jaccard`` (highest whole-text Jaccard with a linked article), ``kind`` (``wire`` or
+    ``same_outlet``), ``reason`` (the rules of its links, ``;``-joined), ``n_paragraphs`` and
+    ``n_copied_paragraphs`` (its paragraphs in cross-outlet ``wire`` clusters). ``pairs``:
+    ``level`` ("paragraph"/"article"), ``doc_id_a, para_idx_a, doc_id_b, para_idx_b,
+    jaccard`` (exact, of the paragraphs or of the whole articles), ``n_shared`` (article
+    pairs: paragraph clusters of reason ``copy`` both belong to, the count that rules (b) and
+    (c) use), ``reason`` (article pairs).
+    ``params``: the settings used.
     """
 
     paragraphs: pd.DataFrame
@@ -176,10 +265,101 @@ def _cluster_table(units: pd.DataFrame, pairs: pd.DataFrame, keys: list[str]) ->
     return u.sort_values(["cluster_id", "_pub"] + keys, kind="stable")[cols].reset_index(drop=True)
 
 
+def quoted_share(text: str) -> float:
+    """Share of the word tokens (``\\w+``) of `text` that lie inside quotation marks
+    (``framing.quotes.find_quotes``, marks excluded); 0.0 for a text without words.
+
+    >>> quoted_share('"We will win," he said.')
+    0.6
+    """
+    toks = [m.start() for m in _TOKEN.finditer(str(text))]
+    if not toks:
+        return 0.0
+    inner = [q.inner for q in find_quotes(str(text))]
+    inside = sum(1 for t in toks if any(s <= t < e for s, e in inner))
+    return inside / len(toks)
+
+
+def _classify(ptable: pd.DataFrame, rules: CopyRules) -> pd.DataFrame:
+    """First pass: ``kind`` and ``reason`` of every paragraph cluster (module docstring)."""
+    markers = re.compile(rules.markers, re.IGNORECASE | re.MULTILINE)
+    post = re.compile(rules.embedded_post)
+    kinds, reasons = {}, {}
+    for cid, g in ptable.groupby("cluster_id", sort=True):
+        texts = g["text"].astype(str)
+        per_outlet = int(g.groupby("outlet")["doc_id"].nunique().max())
+        roles = g["role"].astype(str) if "role" in g else pd.Series([], dtype=str)
+        if (roles == "credit").any():
+            kind, why = "boilerplate", "role_credit"
+        elif int(g["n_outlets"].iloc[0]) > rules.max_outlets:
+            kind, why = "boilerplate", "max_outlets"
+        elif per_outlet > rules.max_per_outlet:
+            kind, why = "boilerplate", "repeated_in_outlet"
+        elif any(markers.search(t) for t in texts):
+            kind, why = "boilerplate", "marker"
+        elif g["quoted_share"].max() >= rules.quote_share:
+            kind, why = "shared_quote", "quoted"
+        elif any(post.search(t.strip()) for t in texts):
+            kind, why = "shared_quote", "embedded_post"
+        elif g["n_words"].min() < rules.short_words:
+            kind, why = "boilerplate", "short"
+        elif not bool(g["cross_outlet"].iloc[0]):
+            kind, why = "same_outlet", "one_outlet"
+        else:
+            kind, why = "wire", "copy"
+        kinds[cid], reasons[cid] = kind, why
+    return ptable.assign(kind=ptable["cluster_id"].map(kinds),
+                         reason=ptable["cluster_id"].map(reasons))
+
+
+def _doc_pairs(ptable: pd.DataFrame) -> pd.DataFrame:
+    """Cross-outlet article pairs (doc_a < doc_b) with the number of clusters they share."""
+    out = []
+    for _, g in ptable.groupby("cluster_id", sort=True):
+        docs = g[["doc_id", "outlet"]].drop_duplicates("doc_id").sort_values("doc_id")
+        d, o = docs["doc_id"].tolist(), docs["outlet"].tolist()
+        out.extend((d[i], d[j]) for i in range(len(d)) for j in range(i + 1, len(d))
+                   if o[i] != o[j])
+    if not out:
+        return pd.DataFrame({"doc_a": [], "doc_b": [], "n_shared": []})
+    return (pd.DataFrame(out, columns=["doc_a", "doc_b"]).groupby(["doc_a", "doc_b"]).size()
+            .rename("n_shared").reset_index())
+
+
+def _article_links(aunits: pd.DataFrame, asets: list[np.ndarray], apairs: pd.DataFrame,
+                   wire_pairs: pd.DataFrame, rules: CopyRules) -> pd.DataFrame:
+    """Linked article pairs (i, j index into aunits) with exact Jaccard, n_shared, reason."""
+    pos = {d: i for i, d in enumerate(aunits["doc_id"])}
+    wire = aunits["wire"].fillna("").astype(str).str.strip().ne("").to_numpy()
+    links: dict[tuple[int, int], dict] = {}
+    for r in apairs.itertuples(index=False):
+        links[(int(r.i), int(r.j))] = {"n_shared": 0, "reason": ["article_similarity"]}
+    for r in wire_pairs.itertuples(index=False):
+        i, j = sorted((pos[r.doc_a], pos[r.doc_b]))
+        why = []
+        if r.n_shared >= rules.min_copied:
+            why.append("copied_paragraphs")
+        if r.n_shared >= 1 and (wire[i] or wire[j]):
+            why.append("wire_credit")
+        if (i, j) in links:
+            links[(i, j)]["n_shared"] = int(r.n_shared)
+            links[(i, j)]["reason"] += why
+        elif why:
+            links[(i, j)] = {"n_shared": int(r.n_shared), "reason": why}
+    rows = []
+    for (i, j), v in sorted(links.items()):
+        inter = len(np.intersect1d(asets[i], asets[j], assume_unique=True))
+        union = len(asets[i]) + len(asets[j]) - inter
+        rows.append((i, j, inter / union if union else 0.0, v["n_shared"],
+                     ";".join(v["reason"])))
+    return pd.DataFrame(rows, columns=["i", "j", "jaccard", "n_shared", "reason"])
+
+
 def find_wire_copies(data, *, threshold: float = 0.8, k: int = 5, num_perm: int = 128,
                      min_words: int = 10, roles: tuple[str, ...] | None = None,
-                     seed: int = 0) -> WireCopies:
-    """Clusters of near-duplicate paragraphs and articles (method in the module docstring).
+                     seed: int = 0, rules: CopyRules | None = None) -> WireCopies:
+    """Clusters of near-duplicate paragraphs and articles, classified as wire copy, shared
+    quotation or boilerplate (method and rules in the module docstring).
 
     Parameters
     ----------
@@ -198,18 +378,26 @@ def find_wire_copies(data, *, threshold: float = 0.8, k: int = 5, num_perm: int 
         Paragraph roles compared (default: all).
     seed : int, default 0
         Seed of the MinHash functions; the verified Jaccard values do not depend on it.
+    rules : CopyRules or None
+        Thresholds of the classification (None: ``CopyRules()``, defaults in the module
+        docstring).
 
     Returns
     -------
     WireCopies
         ``.paragraphs``, ``.articles``, ``.pairs`` tables (see :class:`WireCopies`) and
         ``.params``. ``measure``/``compare(..., exclude_wire_copies=True)`` keep, of every
-        paragraph cluster with ``cross_outlet`` true, only the row with ``is_first`` true.
+        paragraph cluster of kind ``wire``, only the row with ``is_first`` true.
     """
     if not 0 < threshold <= 1:
         raise input_error(f"threshold={threshold!r} must lie in (0, 1]", fix="e.g. 0.8")
     if k < 1 or num_perm < 1:
         raise input_error(f"k={k!r} and num_perm={num_perm!r} must be positive integers")
+    if rules is None:
+        rules = CopyRules()
+    elif not isinstance(rules, CopyRules):
+        raise input_error(f"rules must be a framing.wirecopy.CopyRules, got "
+                          f"{type(rules).__name__}", fix="e.g. rules=CopyRules(max_outlets=20)")
     arts, paras = getattr(data, "articles", None), getattr(data, "paragraphs", None)
     if not isinstance(arts, pd.DataFrame) or not isinstance(paras, pd.DataFrame):
         raise input_error(f"expected a Tagged or Corpus, got {type(data).__name__}",
@@ -238,16 +426,48 @@ def find_wire_copies(data, *, threshold: float = 0.8, k: int = 5, num_perm: int 
     punits = p[keep].reset_index(drop=True)
     ppairs = _near_duplicates(psets, threshold=threshold, num_perm=num_perm, seed=seed)
     ptable = _cluster_table(punits, ppairs, ["doc_id", "para_idx"])
+    extra = punits.set_index(["doc_id", "para_idx"])[
+        ["text"] + (["role"] if "role" in punits else [])]
+    ptable = ptable.join(extra, on=["doc_id", "para_idx"])
+    ptable["n_words"] = ptable["text"].map(lambda t: len(_TOKEN.findall(str(t)))).astype(int)
+    ptable["quoted_share"] = ptable["text"].map(quoted_share).astype(float)
+    ptable = _classify(ptable, rules)
 
-    # articles: shingles of the concatenated paragraph tokens
+    # articles: shingles of the concatenated paragraph tokens, linked by similarity or by the
+    # wire paragraphs they share
     doc_ids = p.groupby("doc_id", sort=True).indices
     aunits = meta[meta["doc_id"].isin(doc_ids)].sort_values("doc_id").reset_index(drop=True)
     asets = [_shingles(np.concatenate([ids[i] for i in doc_ids[d]]), k)
              for d in aunits["doc_id"]]
     apairs = _near_duplicates(asets, threshold=threshold, num_perm=num_perm, seed=seed)
-    atable = _cluster_table(aunits, apairs, ["doc_id"])
+    wire_pairs = _doc_pairs(ptable[ptable["kind"] == "wire"])
+    links = _article_links(aunits, asets, apairs, wire_pairs, rules)
+
+    # second pass: short sentences and quotations that travelled with a copied article
+    linked = {tuple(sorted((a, b))) for a, b in zip(
+        aunits["doc_id"].to_numpy()[links["i"].to_numpy(int)],
+        aunits["doc_id"].to_numpy()[links["j"].to_numpy(int)])}
+    if linked:
+        for cid, g in ptable[ptable["reason"].isin(["short", "quoted", "embedded_post"])
+                             ].groupby("cluster_id"):
+            docs = sorted(set(g["doc_id"]))
+            if any((a, b) in linked for i, a in enumerate(docs) for b in docs[i + 1:]):
+                at = ptable["cluster_id"] == cid
+                ptable.loc[at, "kind"] = "wire"
+                ptable.loc[at, "reason"] = "in_copied_article"
+    ptable = ptable.drop(columns=["text"] + (["role"] if "role" in ptable else []))
+
+    atable = _cluster_table(aunits, links[["i", "j", "jaccard"]], ["doc_id"])
+    reason_of: dict[str, set] = {}
+    for r in links.itertuples(index=False):
+        for x in (r.i, r.j):
+            reason_of.setdefault(aunits["doc_id"].iloc[int(x)], set()).update(
+                r.reason.split(";"))
+    atable["kind"] = np.where(atable["cross_outlet"].astype(bool), "wire", "same_outlet")
+    atable["reason"] = atable["doc_id"].map(lambda d: ";".join(sorted(reason_of.get(d, ()))))
     n_par = p.groupby("doc_id").size()
-    copied = ptable[ptable["cross_outlet"].astype(bool)].groupby("doc_id").size()
+    wire_rows = ptable[(ptable["kind"] == "wire") & ptable["cross_outlet"].astype(bool)]
+    copied = wire_rows.groupby("doc_id").size()
     atable["n_paragraphs"] = atable["doc_id"].map(n_par).astype("Int64")
     atable["n_copied_paragraphs"] = atable["doc_id"].map(copied).fillna(0).astype("Int64")
 
@@ -257,14 +477,18 @@ def find_wire_copies(data, *, threshold: float = 0.8, k: int = 5, num_perm: int 
                       "para_idx_a": punits["para_idx"].to_numpy()[ppairs["i"].to_numpy(int)],
                       "doc_id_b": punits["doc_id"].to_numpy()[ppairs["j"].to_numpy(int)],
                       "para_idx_b": punits["para_idx"].to_numpy()[ppairs["j"].to_numpy(int)],
-                      "jaccard": ppairs["jaccard"].to_numpy(float)}),
+                      "jaccard": ppairs["jaccard"].to_numpy(float),
+                      "n_shared": pd.NA, "reason": pd.NA}),
         pd.DataFrame({"level": "article",
-                      "doc_id_a": aunits["doc_id"].to_numpy()[apairs["i"].to_numpy(int)],
+                      "doc_id_a": aunits["doc_id"].to_numpy()[links["i"].to_numpy(int)],
                       "para_idx_a": pd.NA,
-                      "doc_id_b": aunits["doc_id"].to_numpy()[apairs["j"].to_numpy(int)],
+                      "doc_id_b": aunits["doc_id"].to_numpy()[links["j"].to_numpy(int)],
                       "para_idx_b": pd.NA,
-                      "jaccard": apairs["jaccard"].to_numpy(float)}),
+                      "jaccard": links["jaccard"].to_numpy(float),
+                      "n_shared": links["n_shared"].to_numpy(int),
+                      "reason": links["reason"].to_numpy(object)}),
     ], ignore_index=True)
     params = dict(threshold=threshold, k=k, num_perm=num_perm, min_words=min_words,
-                  roles=roles, seed=seed, bands=_choose_bands(threshold, num_perm))
+                  roles=roles, seed=seed, bands=_choose_bands(threshold, num_perm),
+                  rules={f: getattr(rules, f) for f in rules.__dataclass_fields__})
     return WireCopies(paragraphs=ptable, articles=atable, pairs=pairs, params=params)

@@ -18,13 +18,12 @@ LEXICONS = None
 # # Sentiment against human ratings (VADER's NYT editorial sentences)
 # Pearson r of framing's sentence compound with the mean of 20 human ratings (÷ 4), per
 # sentence and per editorial (mean of its sentences), with the entity option off and on.
-# VADER's paper reports r = 0.492 per sentence. The evaluation is
-# `benchmarks/eval_vader_nyt.py`; this notebook only runs it.
+# VADER's paper reports r = 0.492 per sentence. The reader is
+# `framing.datasets.read_vader_nyt`, the evaluation
+# `framing.validation_sentiment.score_vader_nyt` (also run by
+# `benchmarks/eval_vader_nyt.py`); this notebook only calls them.
 
 # %%
-import sys
-from pathlib import Path
-
 import pandas as pd
 
 from framing.notebook import check_lexicons, data_path
@@ -35,13 +34,12 @@ HAVE_DATA = folder is not None
 
 # %%
 if HAVE_DATA:
-    sys.path.insert(0, str(Path("..", "benchmarks").resolve()))
-    import eval_vader_nyt as ev
+    from framing.datasets import read_vader_nyt
+    from framing.validation_sentiment import score_vader_nyt
 
-    rows = ev.read_ground_truth(folder)
+    table = read_vader_nyt(folder)
     if QUICK:
-        rows = rows[:800]
-    results = {mask: ev.evaluate(rows, mask) for mask in (False, True)}
-    display(pd.DataFrame([{"mask_entities": m, "n_sentences": r["n"],
-                           "n_editorials": r["n_editorials"], "r_sentence": r["r_sentence"],
-                           "r_editorial": r["r_editorial"]} for m, r in results.items()]))
+        table = table.iloc[:800]
+    results = {mask: score_vader_nyt(table, mask_entities=mask) for mask in (False, True)}
+    display(pd.DataFrame([{k: v for k, v in r.items() if k != "scores"}
+                          for r in results.values()]))

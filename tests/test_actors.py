@@ -3,7 +3,7 @@ credits left out, and the tone rule checked against VADER called directly."""
 from __future__ import annotations
 
 import pytest
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, normalize
 
 import framing
 from framing.actors import person_name
@@ -27,12 +27,14 @@ def test_names_persons_and_credits(actors):
     assert rows(actors, 0)[-1] == ["South Korea", "country", "KR", "South Korea"]  # not AP-Yonhap
 
 
-def test_tone_is_vader_of_the_masked_window(actors):
-    """Pyongyang in ¶9: four words right of the mention, the mention's letters masked."""
+def test_tone_combines_context_and_cue(actors):
+    """Pyongyang in ¶9 ("Pyongyang and Moscow have denied that …"): the context around the
+    masked mention carries no VADER valence once the cue "denied" is masked, and "denied"
+    gives its subject -1 (target_cues lexicon), so tone = VADER's normalize(-1) = -0.25."""
     row = actors[(actors["para_idx"] == 9) & (actors["actor"] == "Pyongyang")].iloc[0]
-    expected = SentimentIntensityAnalyzer().polarity_scores(
-        "xxxxxxxxx and Moscow have denied")["compound"]
-    assert row["tone"] == expected == -0.4404
+    context = "xxxxxxxxx and Moscow have xxxxxx that North Korea would supply arms"
+    assert SentimentIntensityAnalyzer().polarity_scores(context)["compound"] == 0.0
+    assert row["tone"] == normalize(-1.0) == -0.25
 
 
 @pytest.mark.parametrize("source, name", [

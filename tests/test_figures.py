@@ -85,10 +85,13 @@ def test_composition_and_actor_tone_values(study):
     # a: 6 attributions, 2 expert (k=0); b: 3 attributions, 1 expert
     assert bars["expert"] == pytest.approx([2 / 6, 1 / 3])
     assert bars["government"] == pytest.approx([4 / 6, 2 / 3])
-    t = figures.actor_tone_table(study.tagged.actors)
-    assert t.to_dict(orient="list") == {"actor": ["Kim", "Kim", "Putin", "Putin"],
-                                        "outlet": ["a", "b", "a", "b"],
-                                        "tone_mean": [0.5, -0.5, 0.5, -0.5], "n": [3, 3, 3, 3]}
+    t = figures.actor_tone_table(study.tagged)
+    assert t[["actor", "outlet", "tone_mean", "n_mentions", "n_articles"]].to_dict(
+        orient="list") == {"actor": ["Kim", "Kim", "Putin", "Putin"],
+                           "outlet": ["a", "b", "a", "b"], "tone_mean": [0.5, -0.5, 0.5, -0.5],
+                           "n_mentions": [3, 3, 3, 3], "n_articles": [3, 3, 3, 3]}
+    ax = figures.fig_actor_tone(study).axes[0]  # dots of outlet a (lines[1]) at the table's means
+    assert list(ax.lines[1].get_xdata()) == [0.5, 0.5]
 
 
 def test_untagged_layers_are_skipped_not_faked(study):

@@ -172,3 +172,99 @@ def test_errors_name_columns(small):
         measure(small, n_boot=-1)
     with pytest.raises(FramingError, match="ci="):
         measure(small, ci=95)
+
+
+# ------------------------------------------------------------------ measure_actor_tone
+
+def _with_actors(t: Tagged, rows) -> Tagged:
+    cols = ["doc_id", "para_idx", "actor", "tone"]
+    acts = pd.DataFrame(rows, columns=cols).assign(actor_type="person", country="", start=0,
+                                                   end=1, text="x")
+    acts["outlet"] = acts["doc_id"].map(t.articles.set_index("doc_id")["outlet"])
+    return Tagged(articles=t.articles, paragraphs=t.paragraphs, attributions=t.attributions,
+                  actors=acts)
+
+
+def test_actor_tone_hand_computed(small):
+    from framing.measures import measure_actor_tone
+
+    # body paragraphs only: A/X is a1/1 0.5 (a1/0 is a heading), A/Y a1/2 -0.3, B/X b2/0 -0.2
+    m = measure_actor_tone(small, min_mentions=1, n_boot=100)
+    assert list(m.columns) == ["outlet", "actor", "n_articles", "n_mentions", "tone_mean",
+                               "tone_mean_ci_low", "tone_mean_ci_high", "n_boot", "seed",
+                               "ci_level"]
+    assert m[["outlet", "actor", "n_articles", "n_mentions"]].values.tolist() == [
+        ["A", "X", 1, 1], ["A", "Y", 1, 1], ["B", "X", 1, 1]]
+    assert m["tone_mean"].tolist() == pytest.approx([0.5, -0.3, -0.2], abs=1e-12)
+    assert m["tone_mean_ci_low"].isna().all()  # one article per row: no interval
+    every = measure_actor_tone(small, min_mentions=1, roles=None, n_boot=0)
+    assert every.loc[0, "tone_mean"] == pytest.approx((0.9 + 0.5) / 2)
+    assert every.loc[0, "n_mentions"] == 2
+    # min_mentions counts over all groups: X has 3 mentions (2 body), Y one
+    assert measure_actor_tone(small, min_mentions=2, n_boot=0)["actor"].tolist() == ["X", "X"]
+    assert measure_actor_tone(small, actors=["Y"], min_mentions=1, n_boot=0)[
+        "actor"].tolist() == ["Y"]
+    # the same numbers as measure()'s tone_mean when one actor is the only one
+    only_x = measure_actor_tone(_with_actors(small, [("a1", 1, "X", 0.5), ("b2", 0, "X", -0.2)]),
+                                min_mentions=1, n_boot=0).set_index("outlet")["tone_mean"]
+    base = measure(_with_actors(small, [("a1", 1, "X", 0.5), ("b2", 0, "X", -0.2)]),
+                   n_boot=0).set_index("outlet")["tone_mean"]
+    pd.testing.assert_series_equal(only_x, base, check_names=False)
+
+
+def test_actor_tone_mean_of_mentions_and_two_article_interval(small):
+    """A/X: a1 has mentions 0.6 and 0.2 (two paragraphs), a2 one of -0.4. Mean over mentions
+    (0.6 + 0.2 - 0.4) / 3 = 0.4/3. Resampling 2 articles gives only {a1,a1} (0.4), {a2,a2}
+    (-0.4) or both (0.4/3), each pure draw with probability 1/4 > 2.5 %, so the 95 % interval
+    is exactly [-0.4, 0.4], the article means."""
+    from framing.measures import measure_actor_tone
+
+    t = _with_actors(small, [("a1", 1, "X", 0.6), ("a1", 2, "X", 0.2), ("a2", 0, "X", -0.4),
+                             ("a2", 0, "X", None), ("b1", 0, "Z", 0.1)])
+    m = measure_actor_tone(t, min_mentions=1, n_boot=1000, seed=3).set_index(["outlet",
+                                                                              "actor"])
+    r = m.loc[("A", "X")]
+    assert (r.n_articles, r.n_mentions) == (2, 3)  # a mention without a tone is not counted
+    assert r.tone_mean == pytest.approx(0.4 / 3, abs=1e-12)
+    assert r.tone_mean_ci_low == pytest.approx(-0.4, abs=1e-12)
+    assert r.tone_mean_ci_high == pytest.approx(0.4, abs=1e-12)
+    assert m.loc[("B", "Z"), "tone_mean"] == pytest.approx(0.1)
+
+
+def test_actor_tone_bootstrap_matches_explicit_loop():
+    from framing.measures import measure_actor_tone
+
+    t = random_tagged(40, outlets=("A",), seed=8)
+    m = measure_actor_tone(t, n_boot=300, seed=7).iloc[0]
+    a = t.actors.merge(t.paragraphs[["doc_id", "para_idx", "role"]], on=["doc_id", "para_idx"])
+    a = a[a.role == "body"]
+    per = a.groupby("doc_id")["tone"].agg(["sum", "size"]).sort_index()
+    import zlib
+    rng = np.random.default_rng(np.random.SeedSequence([7, zlib.crc32("A\x1fX".encode())]))
+    idx = rng.integers(0, len(per), size=(300, len(per)))
+    s, n = per["sum"].to_numpy(), per["size"].to_numpy()
+    boot = np.array([s[i].sum() / n[i].sum() for i in idx])
+    assert m["tone_mean"] == pytest.approx(s.sum() / n.sum(), abs=1e-12)
+    assert m["n_articles"] == len(per) and m["n_mentions"] == n.sum()
+    assert m["tone_mean_ci_low"] == pytest.approx(np.quantile(boot, 0.025), abs=1e-12)
+    assert m["tone_mean_ci_high"] == pytest.approx(np.quantile(boot, 0.975), abs=1e-12)
+
+
+def test_actor_tone_invariance_and_errors(small):
+    from framing.measures import measure_actor_tone
+
+    t = random_tagged(60, seed=4)
+    base = measure_actor_tone(t, n_boot=100, seed=1)
+    pd.testing.assert_frame_equal(base, measure_actor_tone(_shuffled(t, 0), n_boot=100, seed=1))
+    cat = measure_actor_tone(_categorical(t, ["C", "B", "A"]), n_boot=100, seed=1)
+    assert list(cat.outlet) == ["C", "B", "A"]
+    cat = cat.assign(outlet=cat.outlet.astype(str)).sort_values("outlet").reset_index(drop=True)
+    pd.testing.assert_frame_equal(base, cat)
+    with pytest.raises(FramingError, match="min_mentions=0"):
+        measure_actor_tone(small, min_mentions=0)
+    with pytest.raises(FramingError, match="by='paper'"):
+        measure_actor_tone(small, by="paper")
+    with pytest.raises(FramingError, match="n_boot"):
+        measure_actor_tone(small, n_boot=-1)
+    empty = measure_actor_tone(small, actors=["nobody"], n_boot=0)
+    assert empty.empty and "tone_mean_ci_low" in empty.columns

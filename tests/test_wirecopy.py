@@ -1,5 +1,6 @@
 """framing.wirecopy: a wire story planted in a small corpus is found (paragraphs and article),
-verified Jaccard values equal a direct set computation, and measure() can exclude the copies."""
+verified Jaccard values equal a direct set computation, a planted shared quotation and planted
+boilerplate are classified as such, and measure() excludes only the wire copies."""
 from __future__ import annotations
 
 import re
@@ -12,7 +13,7 @@ from helpers_stats import _finish, _paragraph
 from framing.corpus import Corpus
 from framing.errors import FramingError
 from framing.measures import measure
-from framing.wirecopy import _choose_bands, find_wire_copies
+from framing.wirecopy import CopyRules, _choose_bands, find_wire_copies, quoted_share
 
 WIRE = [
     "SEOUL (Reuters) - North Korea fired two short-range ballistic missiles into the sea off "
@@ -134,3 +135,113 @@ def test_errors():
         find_wire_copies(planted_corpus(), threshold=0)
     with pytest.raises(FramingError, match="expected a Tagged or Corpus"):
         find_wire_copies(pd.DataFrame())
+
+
+QUOTE = ("\"We will not accept any deal that leaves our farmers behind, and we will fight it in "
+         "every court in the land,\" Senator Jane Doe said on Tuesday.")
+FOOTER = ("The Valley Ledger is an independent newspaper serving readers across the region "
+          "since its founding by a cooperative of printers.")
+CONTRIB = "Fox News' John Smith and The Associated Press contributed to this report."
+BYLINE = "By Jane Roe and John Doe, staff writers of the evening desk, with reporting from Ohio"
+SHORT = "Not all of the choreography appeared to go off as planned."
+
+
+def mixed_corpus():
+    """planted_corpus() plus: a statement quoted verbatim by B and C in otherwise unrelated
+    stories; C's footer in four of its stories and one of B's; an AP contribution note, a
+    byline of role credit and a short sentence each shared by one B and one C story."""
+    rng = np.random.default_rng(1)
+    t = planted_corpus()
+    arts = t.articles.to_dict("records")
+    paras = []
+    for doc, extra in (("b_q", [QUOTE, FOOTER, CONTRIB, (BYLINE, "credit"), SHORT]),
+                       ("c_q", [QUOTE, FOOTER, CONTRIB, (BYLINE, "credit"), SHORT]),
+                       ("c_f1", [FOOTER]), ("c_f2", [FOOTER]), ("c_f3", [FOOTER])):
+        outlet = doc[0].upper()
+        arts.append(dict(doc_id=doc, outlet=outlet, published="2020-06-01", title=doc,
+                         event_id="e2", wire=""))
+        texts = [_filler(rng, 40), *extra, _filler(rng, 40)]
+        for i, x in enumerate(texts):
+            text, role = x if isinstance(x, tuple) else (x, "body")
+            paras.append(_paragraph(doc, i, role, len(text.split()), 0, 0.0, 0.0, float("nan"),
+                                    text=text, hedge_authorial=1))
+    rows = t.paragraphs.to_dict("records")
+    return _finish(arts, [{k: r[k] for k in paras[0]} for r in rows] + paras, [], [])
+
+
+def _kind_of(w, doc, idx):
+    row = w.paragraphs[(w.paragraphs.doc_id == doc) & (w.paragraphs.para_idx == idx)]
+    assert len(row) == 1, (doc, idx)
+    return row["kind"].iloc[0], row["reason"].iloc[0]
+
+
+def test_shared_quote_and_boilerplate_are_not_wire_copy():
+    t = mixed_corpus()
+    w = find_wire_copies(t)
+    assert _kind_of(w, "b_q", 1) == _kind_of(w, "c_q", 1) == ("shared_quote", "quoted")
+    assert _kind_of(w, "b_q", 2) == ("boilerplate", "repeated_in_outlet")  # C: 4 stories
+    assert w.paragraphs[w.paragraphs.para_idx.eq(2) & w.paragraphs.doc_id.isin(
+        ["c_q"])]["n_members"].iloc[0] == 5
+    assert _kind_of(w, "c_q", 3) == ("boilerplate", "marker")
+    assert _kind_of(w, "c_q", 4) == ("boilerplate", "role_credit")
+    assert _kind_of(w, "c_q", 5) == ("boilerplate", "short")
+    # the planted wire story is still wire copy; its quotation travelled with it
+    for idx in (0, 1, 3):
+        assert _kind_of(w, "b_copy", idx) == ("wire", "copy")
+    assert _kind_of(w, "b_copy", 2) == ("wire", "in_copied_article")
+    assert set(w.paragraphs[w.paragraphs.kind == "wire"].doc_id) == {"a_wire", "b_copy"}
+    q = w.paragraphs[(w.paragraphs.doc_id == "b_q") & (w.paragraphs.para_idx == 1)]
+    assert q["quoted_share"].iloc[0] == pytest.approx(quoted_share(QUOTE))
+    assert quoted_share(QUOTE) == pytest.approx(22 / 28)  # 22 words inside the marks, 28 in all
+
+
+def test_article_level_wire_copy_and_reasons():
+    w = find_wire_copies(mixed_corpus())
+    a = w.articles.set_index("doc_id")
+    assert set(a.index) == {"a_wire", "b_copy"}  # b_q/c_q share a quote and furniture only
+    assert a.loc["b_copy", "kind"] == "wire" and a.loc["b_copy", "n_copied_paragraphs"] == 4
+    assert a.loc["b_copy", "reason"] == "copied_paragraphs;wire_credit"
+    art = w.pairs[w.pairs.level == "article"].iloc[0]
+    # 3 clusters of reason "copy" link them; the quotation joins the copy afterwards
+    assert (art.doc_id_a, art.doc_id_b, art.n_shared) == ("a_wire", "b_copy", 3)
+    text = mixed_corpus().paragraphs.groupby("doc_id")["text"].agg(" ".join)
+    assert art.jaccard == pytest.approx(_jaccard(text["a_wire"], text["b_copy"]), abs=1e-12)
+    # without the agency credit and with a higher bar, the two stories are not linked
+    strict = find_wire_copies(mixed_corpus(), rules=CopyRules(min_copied=5))
+    assert strict.articles.reason.eq("wire_credit").all()
+
+
+def test_rules_thresholds():
+    t = mixed_corpus()
+    w = find_wire_copies(t, rules=CopyRules(max_outlets=1))
+    assert (w.paragraphs.kind != "wire").all()  # every cluster spans 2 outlets: boilerplate
+    w = find_wire_copies(t, rules=CopyRules(quote_share=0.9, short_words=5))
+    assert _kind_of(w, "b_q", 1) == ("wire", "copy")
+    assert _kind_of(w, "c_q", 5) == ("wire", "copy")
+    with pytest.raises(FramingError, match="quote_share"):
+        CopyRules(quote_share=0)
+    with pytest.raises(FramingError, match="max_outlets"):
+        CopyRules(max_outlets=0)
+    with pytest.raises(FramingError, match="CopyRules"):
+        find_wire_copies(t, rules={"max_outlets": 3})
+
+
+def test_measure_excludes_only_wire_copies():
+    t = mixed_corpus()
+    base = measure(t, n_boot=0).set_index("outlet")
+    excl = measure(t, n_boot=0, exclude_wire_copies=True).set_index("outlet")
+    # B loses the four copied paragraphs of b_copy; the shared quote, the footer, the AP note
+    # and the short sentence stay in B and C, and A (the original) loses nothing
+    assert base.loc["B", "n_paragraphs"] - excl.loc["B", "n_paragraphs"] == 4
+    assert excl.loc["C", "n_paragraphs"] == base.loc["C", "n_paragraphs"]
+    assert excl.loc["A", "n_paragraphs"] == base.loc["A", "n_paragraphs"]
+
+
+def test_empty_and_no_duplicates():
+    t = planted_corpus()
+    one = Corpus(articles=t.articles[t.articles.doc_id == "c_own0"],
+                 paragraphs=t.paragraphs[t.paragraphs.doc_id == "c_own0"][
+                     ["doc_id", "para_idx", "role", "text"]])
+    w = find_wire_copies(one)
+    assert w.paragraphs.empty and w.articles.empty
+    assert {"kind", "reason", "n_words", "quoted_share"} <= set(w.paragraphs.columns)
