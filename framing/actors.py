@@ -19,6 +19,7 @@ _ACTOR_TYPE = {"name": "country", "demonym": "country", "capital": "country",
                "institution": "institution", "outlet": "media", "international": "organization"}
 _NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’-]*$")
 _POSSESSIVE = re.compile(r"['’]s$")
+_CONTEXT = 400
 
 
 def person_name(source: str) -> str:
@@ -63,7 +64,11 @@ def find_actors(paragraphs: Sequence[str], attributions: Sequence[dict], *,
             if start < last_end:  # overlapping: the earlier, longer match wins
                 continue
             last_end = end
+            # The tone window is a few words in the mention's clause: a stretch of
+            # _CONTEXT characters each side holds it, and keeps a giant sentence linear.
+            lo, hi = max(0, start - _CONTEXT), min(len(text), end + _CONTEXT)
             rows.append((k, actor, actor_type, country, start, end,
-                         score_target(text, start, end,
-                                      masked=masked[k] if masked is not None else None)))
+                         score_target(text[lo:hi], start - lo, end - lo,
+                                      masked=masked[k][lo:hi] if masked is not None
+                                      else None)))
     return rows

@@ -107,6 +107,29 @@ def run(path: str | Path | None = None, *, limit: int | None = None, jobs: int =
     return results
 
 
+HOSTILE = ('"Capital Words, «and» ‘quoted’ O\'Neil said, ``Smith\'\' told Reuters: '
+           '“Officials reportedly may be about 5" \u2028 — according to Mr. Kim, ')
+
+
+def run_scaling(sizes: tuple[int, ...] = (10_000, 100_000, 1_000_000)) -> list[float]:
+    """Time the whole per-article tagger on one hostile paragraph (quote marks of every
+    style, commas, capitalised words, cues) of growing size: linear time shows as a constant
+    time per character."""
+    from .pipeline import TagOptions, tag_article
+
+    per_char = []
+    print("scaling: one paragraph of quote marks, commas, capitalised words and cues")
+    for size in sizes:
+        text = (HOSTILE * (size // len(HOSTILE) + 1))[:size]
+        start = time.perf_counter()
+        rows = tag_article("x", "o", [(0, "body", text)], [], TagOptions())
+        seconds = time.perf_counter() - start
+        per_char.append(seconds / size * 1e6)
+        print(f"  {size:>9,} characters: {seconds:7.3f} s, {per_char[-1]:.2f} µs/character, "
+              f"{len(rows['attributions'])} attributions, {len(rows['spans'])} spans")
+    return per_char
+
+
 def run_memory(path: str | Path | None = None, *, copies: int = 10, jobs: int = 2) -> float:
     """Tag a JSONL of the ABP paragraphs repeated `copies` times with `framing tag` in a child
     process and print its peak memory (the 1,000,000-paragraph target: copies=10)."""

@@ -64,9 +64,11 @@ def summarise(out: Path, manifest: dict) -> str:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from .bench import run, run_memory
+    from .bench import run, run_memory, run_scaling
 
-    if args.memory:
+    if args.scaling:
+        run_scaling()
+    elif args.memory:
         run_memory(args.data, copies=args.copies, jobs=args.jobs)
     else:
         run(args.data, limit=args.limit, jobs=args.jobs)
@@ -117,6 +119,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="instead: tag ABP repeated --copies times as one JSONL in a child "
                         "process and print its peak memory")
     p.add_argument("--copies", type=int, default=10)
+    p.add_argument("--scaling", action="store_true",
+                   help="instead: time one hostile paragraph of 10 kB, 100 kB and 1 MB "
+                        "(linear time shows as constant µs per character)")
     p.set_defaults(func=cmd_bench)
 
     from . import figures, screenshot

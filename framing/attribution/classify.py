@@ -4,6 +4,8 @@ roles, anonymity markers) and the `gazetteer` (countries, capitals, institutions
 from __future__ import annotations
 
 import re
+from itertools import accumulate
+from operator import and_
 from functools import lru_cache
 
 from ..lexicons import Lexicon, load_lexicon
@@ -23,18 +25,30 @@ GROUP_PRONOUNS = {"they", "we", "it", "who"}
 WORD = re.compile(r"[\w][\w'’.\-]*")
 
 
+_PREFIX_CACHE: list = [None, None, ([0], [0])]  # text, quotes, prefixes of the last paragraph
+
+
+def _alnum_prefixes(text: str, quotes) -> tuple[list[int], list[int]]:
+    """(all, quoted): prefix counts of letters and digits in text[:i], and of those inside
+    quotation marks. One O(n) pass per paragraph, so any span is counted in O(1) however
+    many attributions a (huge) paragraph has."""
+    if _PREFIX_CACHE[0] is not text or _PREFIX_CACHE[1] is not quotes:
+        is_alnum = list(map(str.isalnum, text))
+        in_quote = [False] * len(text)
+        for q in quotes:
+            in_quote[q.start:q.end] = [True] * (q.end - q.start)
+        _PREFIX_CACHE[:] = [text, quotes, ([0, *accumulate(is_alnum)],
+                                           [0, *accumulate(map(and_, is_alnum, in_quote))])]
+    return _PREFIX_CACHE[2]
+
+
 def content_kind(text: str, frags: list[list[int]], quotes) -> str:
     """direct when the content is (almost) all quoted words, mixed when partly, else indirect."""
     if not frags:
         return "indirect"
-    quoted = total = 0
-    alnum = str.isalnum
-    for s, e in frags:
-        total += sum(map(alnum, text[s:e]))
-        for q in quotes:
-            lo, hi = max(s, q.start), min(e, q.end)
-            if lo < hi:
-                quoted += sum(map(alnum, text[lo:hi]))
+    alnum, quoted_alnum = _alnum_prefixes(text, quotes)
+    total = sum(alnum[e] - alnum[s] for s, e in frags)
+    quoted = sum(quoted_alnum[e] - quoted_alnum[s] for s, e in frags)
     if total == 0 or quoted == 0:
         return "indirect"
     return "direct" if quoted >= 0.9 * total else "mixed"
