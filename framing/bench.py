@@ -118,6 +118,7 @@ def run_scaling(sizes: tuple[int, ...] = (10_000, 100_000, 1_000_000)) -> list[f
     from .pipeline import TagOptions, tag_article
 
     per_char = []
+    tag_article("x", "o", [(0, "body", HOSTILE)], [], TagOptions())  # load lexicons first
     print("scaling: one paragraph of quote marks, commas, capitalised words and cues")
     for size in sizes:
         text = (HOSTILE * (size // len(HOSTILE) + 1))[:size]

@@ -11,6 +11,7 @@ quotes ‘…’ / '…' when they stand at word edges (an apostrophe inside or 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import NamedTuple
 
 
@@ -107,10 +108,6 @@ def quoted_mask(text: str) -> list[tuple[int, int]]:
 
 
 def inside(regions: list[tuple[int, int]], start: int, end: int) -> bool:
-    """True when [start, end) lies within one of `regions` (sorted, disjoint)."""
-    for s, e in regions:
-        if s <= start and end <= e:
-            return True
-        if s >= end:
-            return False
-    return False
+    """True when [start, end) lies within one of `regions` (sorted, disjoint); O(log n)."""
+    k = bisect_right(regions, (start, float("inf"))) - 1
+    return k >= 0 and regions[k][0] <= start and end <= regions[k][1]

@@ -38,7 +38,10 @@ def extract_attributions(text: str, *, gazetteer=None) -> list[dict]:
         from ..errors import input_error
         raise input_error(f"extract_attributions needs a str, got {type(text).__name__}",
                           fix="pass one paragraph's text")
-    return _extract(text, gazetteer)[0]
+    found = _extract(text, gazetteer)[0]
+    for rec in found:  # the text of the content, for readers (the article pass keeps spans)
+        rec["content"] = " … ".join(text[s:e] for s, e in rec["content_fragments"])
+    return found
 
 
 def _extract(text: str, gazetteer=None) -> tuple[list[dict], list]:
@@ -62,7 +65,6 @@ def _extract(text: str, gazetteer=None) -> tuple[list[dict], list]:
             "content_fragments": frags,
             "cue": text[cue_span[0]:cue_span[1]],
             "source": source,
-            "content": " … ".join(text[s:e] for s, e in frags),
             "cue_class": raw["cue_class"],
         }
         rec.update(classify(source, gazetteer=gazetteer))

@@ -425,7 +425,8 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
             k = c0 - 1
             if k >= a and low[k] in (",", "—", "–", "(", "--"):
                 k -= 1
-            content = [_span(p, a, k + 1)] if k >= a else None
+            # bounded like _left_content: linear time on runaway sentences
+            content = [_span(p, max(a, k - 400), k + 1)] if k >= a else None
             if content is None and end < b:
                 content = [_span(p, end, _clause_end(p, end, b))]
         return _record(p, cue, c0, c1, src, content, quotes_used)
