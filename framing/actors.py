@@ -10,6 +10,7 @@ Each mention's `tone` is `framing.target.score_target` over the words around it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from .attribution.classify import gazetteer_matcher
@@ -31,10 +32,12 @@ def person_name(source: str) -> str:
 
 
 def find_actors(paragraphs: Sequence[str], attributions: Sequence[dict], *,
-                gazetteer=None, masked: Sequence[str] | None = None) -> list[tuple]:
+                gazetteer=None, masked: Sequence[str] | None = None,
+                sentences: Sequence[list[tuple[int, int]]] | None = None) -> list[tuple]:
     """Mentions in an article's paragraphs: (k, actor, actor_type, country, start, end, tone),
     `k` the paragraph's position. `attributions` are `attribute_article` rows; `masked` the
-    paragraphs with entity words masked (`score_sentences`' `scored_text`), if at hand."""
+    paragraphs with entity words masked (`score_sentences`' `scored_text`) and `sentences`
+    their sentence spans, if at hand."""
     pattern, facts = gazetteer_matcher(gazetteer)
     persons: dict[str, tuple[str, str]] = {}  # surname → (full name, country)
     for a in attributions:
@@ -67,8 +70,14 @@ def find_actors(paragraphs: Sequence[str], attributions: Sequence[dict], *,
             # The tone window is a few words in the mention's clause: a stretch of
             # _CONTEXT characters each side holds it, and keeps a giant sentence linear.
             lo, hi = max(0, start - _CONTEXT), min(len(text), end + _CONTEXT)
+            sentence = None
+            if sentences is not None:
+                spans = sentences[k]
+                j = bisect_right(spans, (start, len(text) + 1)) - 1
+                if j >= 0 and spans[j][1] >= end:
+                    sentence = (max(spans[j][0], lo) - lo, min(spans[j][1], hi) - lo)
             rows.append((k, actor, actor_type, country, start, end,
                          score_target(text[lo:hi], start - lo, end - lo,
                                       masked=masked[k][lo:hi] if masked is not None
-                                      else None)))
+                                      else None, sentence=sentence)))
     return rows

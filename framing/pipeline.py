@@ -91,7 +91,7 @@ def tag_article(doc_id: str, outlet: str, paragraphs: Sequence[tuple[int, str, s
             span_rows.append(_span(doc_id, para_idx, "attribution", "content", s, e, text,
                                    a["kind"] in ("direct", "mixed"), ref=ref))
 
-    para_rows, masked = [], []
+    para_rows, masked, sentence_spans = [], [], []
     for k, (para_idx, role, text) in enumerate(paragraphs):
         quotes = [(q.start, q.end) for q in find_quotes(text)]
         sentences = split_sentences(text)
@@ -99,6 +99,7 @@ def tag_article(doc_id: str, outlet: str, paragraphs: Sequence[tuple[int, str, s
         scores = score_sentences(text, sentences, quotes=quotes,
                                  mask_entities=options.mask_entities)
         masked.append(scores["scored_text"])
+        sentence_spans.append(sentences)
         if options.sentences:
             span_rows.extend(_span(doc_id, para_idx, "segment", "sentence", s, e, text,
                                    score=c) for (s, e), c in zip(sentences, scores["compounds"]))
@@ -121,7 +122,7 @@ def tag_article(doc_id: str, outlet: str, paragraphs: Sequence[tuple[int, str, s
                    texts[k][start:end], tone)
                   for k, actor, actor_type, country, start, end, tone
                   in (find_actors(texts, attributions, gazetteer=options.gazetteer,
-                                  masked=masked)
+                                  masked=masked, sentences=sentence_spans)
                       if options.actors else [])
                   if (paragraphs[k][0], start) not in credited]
     return {"paragraphs": para_rows, "attributions": attr_rows, "spans": span_rows,

@@ -154,7 +154,7 @@ def _cue_valence(text: str, start: int, end: int, chars: list[str]) -> float:
 def score_target(text: str, start: int, end: int, *, window: int | None = WINDOW,
                  clause: bool = True, mask_entities: bool = True,
                  masked: str | None = None, quotes: str = "speaker",
-                 cues: bool = True) -> float:
+                 cues: bool = True, sentence: tuple[int, int] | None = None) -> float:
     """Tone toward the mention `text[start:end]`, a float in [-1, 1] (VADER's scale).
 
     Parameters
@@ -170,6 +170,8 @@ def score_target(text: str, start: int, end: int, *, window: int | None = WINDOW
         "keep" never masks quotes; "drop" masks every quote.
     cues : add the valences of `target_cues` predicates by the mention's role (step 3 of the
         module docstring); False scores VADER alone.
+    sentence : the [start, end) of the sentence holding the mention, when the caller has
+        already split the text (the pipeline passes Punkt's); otherwise found here.
 
     Returns
     -------
@@ -182,7 +184,10 @@ def score_target(text: str, start: int, end: int, *, window: int | None = WINDOW
                           fix="give half-open character offsets into text")
     if quotes not in ("speaker", "keep", "drop"):
         raise invalid_choice("quotes", quotes, ["speaker", "keep", "drop"])
-    lo, hi = _sentence_bounds(text, start, end)
+    if sentence is not None and sentence[0] <= start and end <= sentence[1]:
+        lo, hi = sentence
+    else:
+        lo, hi = _sentence_bounds(text, start, end)
     if clause:
         lo, hi = _clause_bounds(text, lo, hi, start, end)
     if masked is None or len(masked) != len(text):
