@@ -188,6 +188,7 @@ def score_target(text: str, start: int, end: int, *, window: int | None = WINDOW
         lo, hi = sentence
     else:
         lo, hi = _sentence_bounds(text, start, end)
+    s_lo, s_hi = lo, hi
     if clause:
         lo, hi = _clause_bounds(text, lo, hi, start, end)
     if masked is None or len(masked) != len(text):
@@ -203,7 +204,6 @@ def score_target(text: str, start: int, end: int, *, window: int | None = WINDOW
         if chars[k].isalnum():
             chars[k] = "x"
     if quotes != "keep" and any(c in text[lo:hi] for c in "\"“”«»`'‘’"):
-        s_lo, s_hi = _sentence_bounds(text, start, end)
         regions = [q for q in find_quotes(text[s_lo:s_hi])]
         inside_quote = any(q.start <= start - s_lo and end - s_lo <= q.end for q in regions)
         if quotes == "drop" or (not inside_quote and _is_speaker(text, s_lo, s_hi, start, end)):
