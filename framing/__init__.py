@@ -21,6 +21,7 @@ _EXPORTS = {
     "load_lexicon": "lexicons",
     "FramingError": "errors",
     "measure": "measures",
+    "measure_actor_tone": "measures",
     "compare": "comparison",
     "compare_source_types": "comparison",
     "keyness": "keyness",
