@@ -221,3 +221,59 @@ def test_scorer_agrees_with_reference(shared_data, tmp_path):
             assert round(ours[comp][mode]["f1"], 4) == theirs[comp][mode]["f1"], (comp, mode)
     for kind, v in theirs["recall_by_kind"].items():
         assert round(ours["recall_by_kind"][kind]["recall"], 4) == v["recall"]
+
+
+# ------------------------------------------------ general constructions (no lexicon entry)
+@pytest.mark.parametrize("text,cue,source,content", [
+    ("He is once again questioning whether the vote was fair.", "is once again questioning",
+     "He", "whether the vote was fair"),
+    ("Trump allies were hopeful Tuesday that the problems would end.",
+     "were hopeful Tuesday", "Trump allies", "the problems would end"),
+    ("In February, a federal judge determined that the department had erred.", "determined",
+     "a federal judge", "the department had erred"),
+    ("Sanders, meanwhile, hopes that a large win will help.", "hopes", "Sanders",
+     "a large win will help"),
+    ("Most voters want to see the wall built.", "want", "Most voters",
+     "to see the wall built"),
+])
+def test_reporting_clause_construction(text, cue, source, content):
+    a = one(text)
+    assert (a["kind"], a["cue"], a["source"]) == ("indirect", cue, source)
+    assert frag_texts(text, a)[0].endswith(content)
+
+
+@pytest.mark.parametrize("text", [
+    "It is possible that the meeting will be shorter.",     # no speaking subject
+    "The question is whether the bill can pass.",           # a copula, not a report
+    "The new rules ensure that the banks hold more capital.",  # ensure: on the stoplist
+    "She played a role in a housing bill that became law.",  # a relative 'that'
+    "He devoted enormous resources to that small state.",   # a demonstrative 'that'
+    "They are trying to win the state.",                    # 'try' is no verb of intention
+])
+def test_reporting_clause_construction_negatives(text):
+    assert extract_attributions(text) == []
+
+
+def test_source_is_the_subject_before_a_parenthetical():
+    text = "Nigel Farage, leader of the UK Independence Party, says such votes are preludes."
+    assert one(text)["source"] == "Nigel Farage, leader of the UK Independence Party"
+    text = "Mr. Manafort, citing the unique magic of Trump, said the candidate could win."
+    assert one(text)["source"] == "Mr. Manafort"
+    # a subject inside another clause is not the source: no source rather than a wrong one
+    text = "The plan failed and, as expected, said nothing new about taxes at all."
+    assert all(a["source"] != "The plan" for a in extract_attributions(text))
+
+
+def test_pronouns_resolve_to_a_person_of_compatible_gender():
+    paras = ["Senator Elizabeth Warren said the bill was weak.",
+             "Treasury Secretary Steven Mnuchin said the bill would pass the Senate.",
+             "She said the bill would not pass the Senate this year.",
+             "He said the bill would pass the Senate this year."]
+    rows = attribute_article(paras)
+    assert [r["speaker"] for r in rows] == [
+        "Senator Elizabeth Warren", "Treasury Secretary Steven Mnuchin",
+        "Senator Elizabeth Warren", "Treasury Secretary Steven Mnuchin"]
+    # unknown gender stays compatible: the last named person
+    rows = attribute_article(["Quinn Harlow said the film was done.",
+                              "She said the film would open in May next year."])
+    assert rows[1]["speaker"] == "Quinn Harlow"

@@ -3,12 +3,47 @@ on into the next paragraph and surname/pronoun sources resolved to their last fu
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import _extract
+from ..lexicons import load_lexicon
 from .classify import PERSON_PRONOUNS, classify
 
 _NAME = re.compile(r"[A-Z][\w'’\-]+")
 _TITLES = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "President", "Prof"}
+
+
+_MALE_WORDS = {"mr", "he", "him", "his", "spokesman", "congressman", "chairman", "businessman",
+               "king", "prince", "father", "son", "brother", "husband", "man", "sir"}
+_FEMALE_WORDS = {"mrs", "ms", "miss", "she", "her", "spokeswoman", "congresswoman",
+                 "chairwoman", "businesswoman", "queen", "princess", "mother", "daughter",
+                 "sister", "wife", "woman", "lady", "madam"}
+_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    """First name → `m`/`f` from the `first_names` lexicon (a hint for pronoun resolution)."""
+    table = load_lexicon("first_names").entries
+    return dict(zip(table["entry"], table["gender"]))
+
+
+def _gender(source: str) -> str:
+    """`m`, `f` or '' for a full mention: a title or role noun (`Mrs.`, `spokeswoman`) first,
+    then the first capitalised word of the name found in the first-name list."""
+    head = source.split(",", 1)[0]
+    words = [w.rstrip(".").lower() for w in head.split()]
+    if any(w in _FEMALE_WORDS for w in words):
+        return "f"
+    if any(w in _MALE_WORDS for w in words):
+        return "m"
+    names = _first_names()
+    for w in _NAME.findall(head):
+        if w.rstrip(".") in _TITLES:
+            continue
+        if w in names:
+            return names[w]
+    return ""
 
 
 def _surname(source: str) -> str | None:
@@ -31,11 +66,14 @@ def attribute_article(paragraphs: list[str], *, gazetteer=None) -> list[dict]:
       attribution: a `direct` attribution with that speaker and no cue of its own.
     - `speaker` is the full mention a surname (`Peskov said`) or a pronoun (`he said`) refers
       to: the last earlier source containing that surname, or for a pronoun the last named
-      person; its identification, type and country then come from the full mention.
+      person of a compatible gender (titles, role nouns such as `spokeswoman`, and the
+      `first_names` lexicon; a person of unknown gender is compatible with both);
+      its identification, type and country then come from the full mention.
     """
     rows: list[dict] = []
     full_by_surname: dict[str, dict] = {}
     last_person: dict | None = None
+    persons: list[dict] = []  # named persons in order of mention, each with its gender
     open_quote_from: dict | None = None
     for para_idx, text in enumerate(paragraphs):
         found, quotes = _extract(text, gazetteer) if text else ([], [])
@@ -56,8 +94,13 @@ def attribute_article(paragraphs: list[str], *, gazetteer=None) -> list[dict]:
             key = source.split(",", 1)[0].strip()
             if source:
                 if key.lower() in PERSON_PRONOUNS and last_person is not None:
-                    speaker = last_person["speaker"]
-                    facts = last_person["facts"]
+                    # the last named person of a compatible gender ("she" skips a man named
+                    # after her); without any, the last named person
+                    want = _PRONOUN_GENDER.get(key.lower(), "")
+                    ref = next((e for e in reversed(persons) if not want or
+                                e["gender"] in (want, "")), last_person)
+                    speaker = ref["speaker"]
+                    facts = ref["facts"]
                 elif _NAME.fullmatch(key.replace("Mr. ", "").replace("Ms. ", "").replace(
                         "Mrs. ", "").replace("Dr. ", "")) and key.split()[-1] in full_by_surname:
                     ref = full_by_surname[key.split()[-1]]
@@ -69,7 +112,10 @@ def attribute_article(paragraphs: list[str], *, gazetteer=None) -> list[dict]:
                         full_by_surname[surname] = entry
                     if facts["identification"] == "named_person" and key.lower() not in \
                             PERSON_PRONOUNS:
+                        entry["gender"] = _gender(key)
                         last_person = entry
+                        persons.append(entry)
+                        del persons[:-20]  # the recent ones are enough
                     speaker = key
             cue, src, con = a["cue_span"], a["source_span"], a["content_span"]
             row = {"para_idx": para_idx, "kind": a["kind"], "cue": a["cue"],

@@ -11,6 +11,8 @@ news writing puts it (Bell 1991; AP style):
 The content is the quote or clause the cue introduces: after it (`said that …`, `said: "…"`)
 or before it (`"…," X said`, `…, X said Tuesday.`). A split quote (`"A," X said. "B."`) is one
 attribution with two content fragments. Every step is linear in the paragraph length.
+After the lexicon pass, `constructions.reporting_clauses` adds reporting clauses whose verb
+group is in no lexicon (`X is once again questioning whether …`).
 """
 from __future__ import annotations
 
@@ -202,8 +204,9 @@ def _np_right(p: Para, i: int, hi: int, appositive: bool) -> int | None:
                 seen_head = True
             elif w in SOURCE_HEADS:
                 seen_head = True
-            elif w in DETS or w in NP_LOWER or (w in ("of", "for", "at") and seen_head):
-                pass
+            elif w in DETS or w in NP_LOWER or (w in ("of", "for", "at") and seen_head) or (
+                    w in TITLE_ABBREV and k + 1 < hi and low[k + 1] == "."):
+                pass  # "Mr. Manafort": the title's word is in FUNC, yet opens the name
             else:
                 break
             k += 1
@@ -224,6 +227,7 @@ def _np_right(p: Para, i: int, hi: int, appositive: bool) -> int | None:
     return end
 
 
+TITLE_ABBREV = {"mr", "mrs", "ms", "dr"}
 APPOSITIVE_GLUE = {"of", "for", "at", "in", "and", "the", "a", "an", "on", "to", ".", "-", "&",
                    "'s", "(", ")"}
 
@@ -388,6 +392,8 @@ def extract_paragraph(text: str) -> tuple[list[dict], list]:
             used_quotes.add(q)
         out.append(rec)
     _colon_speakers(p, out)
+    if CONSTRUCTIONS:
+        reporting_clauses(p, out)
     _split_quotes(p, out, used_quotes)
     for rec in out:
         rec.pop("_c1", None)
@@ -502,8 +508,8 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
         # subordinate or coordinated cue: "and said", "who has said"
         if j >= a and low[j] in ("and", "but"):
             src = _sentence_subject(p, a, c0)
-        if src is None and kind != "passive":
-            pass
+        if src is None and SUBJECT_FALLBACK and j > a and low[j] == ",":
+            src = _parenthetical_subject(p, a, j)
     right_clause = _right_is_clause(p, c1, b)
     if src is not None:
         left = _left_content(p, src[0], a)
@@ -543,6 +549,32 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
     if src is None and kind not in ("passive",) and not cue.strong:
         return None
     return _record(p, cue, c0, c1, src, content, quotes_used)
+
+
+SUBJECT_FALLBACK = True
+
+
+def _parenthetical_subject(p: Para, a: int, j: int) -> tuple[int, int] | None:
+    """`Humphrey, who calls Trump a "sociopath," said …`, `Nigel Farage, leader of the UK
+    Independence Party, says …`, `Mr. Manafort, citing …, said …`: the cue follows a comma
+    that closes a parenthetical after the sentence's subject; the source is that subject (the
+    nearest subject noun phrase of the sentence, with its appositive)."""
+    subj = _sentence_subject(p, a, j)
+    if subj is None:
+        return None
+    s0, s1 = subj
+    low = p.low
+    if s1 >= j or low[s1] != "," or j - s1 > 40 or not (
+            p.cap[s1 - 1] or low[s1 - 1] in SOURCE_HEADS or low[s1 - 1] in PRONOUNS):
+        return None
+    for k in range(s1, j):
+        if (low[k] in END_PUNCT or low[k] in (";", "and", "but")) and p.qid[k] < 0:
+            return None
+    first = low[s1 + 1]
+    if first.endswith("ing") or first in ("for", "however", "meanwhile", "though", "too",
+                                          "in", "on", "at", "after", "before", "by", "like"):
+        return s0, s1  # an adverbial or participle clause: the subject alone
+    return s0, j  # an appositive: "Nigel Farage, leader of …"
 
 
 POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "our", "my"}
@@ -733,3 +765,7 @@ def _colon_speakers(p: Para, out: list[dict]) -> None:
         rec = _record(p, COLON_CUE, end, end + 1, (a, end), content, quotes_used)
         out.append(rec)
     out.sort(key=lambda r: r["cue_span"][0])
+
+
+CONSTRUCTIONS = True  # the general constructions of `constructions.py` (off: lexicon cues only)
+from .constructions import reporting_clauses  # noqa: E402  (it builds on the helpers above)
