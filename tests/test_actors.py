@@ -44,3 +44,23 @@ def test_tone_combines_context_and_cue(actors):
 ])
 def test_person_name(source, name):
     assert person_name(source) == name
+
+
+@pytest.mark.parametrize("source, name", [
+    ("White House Press Secretary Sarah Sanders", "Sarah Sanders"),
+    ("President Trump", "Trump"),
+    ("Mr. Trump", "Trump"),
+    ("Secretary of State Mike Pompeo", "Mike Pompeo"),
+    ("Director of National Intelligence Dan Coats", "Dan Coats"),
+    ("Martin Luther King Jr.", "Martin Luther King"),
+    ("George W. Bush", "George W. Bush"),
+    ("President", ""),
+])
+def test_person_name_drops_titles(source, name):
+    assert person_name(source) == name
+
+
+def test_country_aliases_are_one_actor():
+    from framing.actors import find_actors
+    rows = find_actors(["The U.S. and the United States and America and Americans."], [])
+    assert [r[1] for r in rows] == ["United States"] * 3 + ["Americans"]
