@@ -22,12 +22,21 @@ WHERE = {
 
 def need_shared(*parts: str) -> Path:
     """The path under ../shared/data, or skip (fail under FRAMING_REQUIRE_SHARED=1)."""
-    path = SHARED.joinpath("data", *parts)
+    if not parts:
+        return need_path(SHARED / "data", "the research data sets (BASIL, AllSides ABP, "
+                         "PolNeAR, VADER's NYT ratings) in ../shared/data beside the clone; "
+                         "corpora/README.md says where each is published")
+    return need_path(SHARED.joinpath("data", *parts),
+                     f"the research data set {WHERE.get(parts[0], parts[0])}, placed as "
+                     f"../shared/data/{parts[0]} beside the clone")
+
+
+def need_path(path: Path, what: str) -> Path:
+    """`path` if it exists; else skip saying what it is (fail under FRAMING_REQUIRE_SHARED=1,
+    as CI sets: a green CI never hides a test that did not run)."""
     if path.exists():
         return path
-    dataset = parts[0] if parts else "data"
-    reason = (f"{path} is absent: this test needs the research data set "
-              f"{WHERE.get(dataset, dataset)}, placed as ../shared/data/{dataset} beside the clone")
+    reason = f"{path} is absent: this test needs {what}"
     if os.environ.get("FRAMING_REQUIRE_SHARED") == "1":
         pytest.fail(reason + " (FRAMING_REQUIRE_SHARED=1 turns this skip into a failure)")
     pytest.skip(reason)

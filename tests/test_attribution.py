@@ -204,9 +204,9 @@ def test_error_on_non_text():
 
 
 def test_scorer_agrees_with_reference(shared_data, tmp_path):
-    tool = shared_data.parent / "tools" / "score_attribution.py"
-    if not tool.exists():
-        pytest.skip(f"{tool} is absent (the outside reference scorer lives in ../shared/tools)")
+    from conftest import need_path
+    tool = need_path(shared_data.parent / "tools" / "score_attribution.py",
+                     "the outside reference scorer of ../shared/tools")
     spec = importlib.util.spec_from_file_location("score_attribution_ref", tool)
     ref = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(ref)

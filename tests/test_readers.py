@@ -8,7 +8,7 @@ import pytest
 
 import framing
 from framing import FramingError
-from conftest import SHARED
+from conftest import SHARED, need_path
 
 
 def seed_lines() -> list[str]:
@@ -37,8 +37,7 @@ def test_seed_roles(seed_path):
 
 def test_seed_text_is_unchanged(seed_path):
     """The bundled copy keeps every paragraph of the seed, in order, byte for byte."""
-    if not SHARED.joinpath("seeds").exists():
-        pytest.skip("../shared/seeds is absent (the original seed article)")
+    need_path(SHARED / "seeds", "the original seed article (../shared/seeds)")
     corpus = framing.read_corpus(seed_path)
     assert corpus.paragraphs["text"].tolist() == seed_lines()
 

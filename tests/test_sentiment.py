@@ -75,9 +75,9 @@ def test_vader_shortcut_is_identical(text):
 
 
 def test_identity_on_vader_nyt(shared_data):
-    path = shared_data / "vader_nyt" / "nytEditorialSnippets_GroundTruth.txt"
-    if not path.exists():
-        pytest.skip(f"{path} absent")
+    from conftest import need_path
+    path = need_path(shared_data / "vader_nyt" / "nytEditorialSnippets_GroundTruth.txt",
+                     "VADER's NYT ground truth (../shared/data/vader_nyt)")
     rows = [ln.split("\t", 2) for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
     assert len(rows) == 5190
     differ = [sid for sid, _, t in rows
