@@ -129,9 +129,21 @@ def _is_speaker(text: str, lo: int, hi: int, start: int, end: int) -> bool:
             or _SPEAKER_BEFORE.search(text[lo:start]) is not None)
 
 
+_CUE_TOKEN = re.compile(r"[\w'’-]+")  # the cue regex's word boundaries
+
+
+@lru_cache(maxsize=1)
+def _cue_first_words() -> frozenset[str]:
+    """The first word of every cue form: a context without any of them has no cue, and the
+    (slow) alternation regex is not run on it."""
+    return frozenset(form.split()[0] for form in target_cues()[1])
+
+
 def _cue_valence(text: str, start: int, end: int, chars: list[str]) -> float:
     """Sum of the cue valences toward the mention text[start:end]; blanks the cue words in
     `chars` (a list of the characters of `text`)."""
+    if _cue_first_words().isdisjoint(_CUE_TOKEN.findall(text.lower())):
+        return 0.0
     pattern, forms = target_cues()
     total = 0.0
     for m in pattern.finditer(text):
