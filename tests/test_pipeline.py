@@ -38,3 +38,23 @@ def test_parallel_equals_serial(tmp_path):
     one, two = framing.tag(corpus), framing.tag(corpus, n_jobs=2)
     for name in ("paragraphs", "attributions", "spans"):
         pd.testing.assert_frame_equal(getattr(one, name), getattr(two, name))
+
+
+def test_every_attribution_has_its_spans(seed_path):
+    """A reader can highlight each attribution: its cue, source and content are rows of
+    `spans` (linked by `ref`), at the offsets the attributions table gives."""
+    tagged = framing.tag(framing.read_corpus(seed_path))
+    spans = tagged.spans[tagged.spans["layer"] == "attribution"]
+    assert len(tagged.attributions) > 15
+    for a in tagged.attributions.itertuples(index=False):
+        own = spans[spans["ref"] == a.attribution_id]
+        by_label = {label: g for label, g in own.groupby("label")}
+        for label, start, end in (("cue", a.cue_start, a.cue_end),
+                                  ("source", a.source_start, a.source_end)):
+            if pd.notna(start):
+                assert (by_label[label][["start", "end"]].values.tolist() == [[start, end]])
+        if pd.notna(a.content_start):
+            content = by_label["content"]
+            assert content["start"].min() == a.content_start
+            assert content["end"].max() == a.content_end
+        assert set(own["para_idx"]) == {a.para_idx}
