@@ -277,3 +277,31 @@ def test_pronouns_resolve_to_a_person_of_compatible_gender():
     rows = attribute_article(["Quinn Harlow said the film was done.",
                               "She said the film would open in May next year."])
     assert rows[1]["speaker"] == "Quinn Harlow"
+
+
+# precision rules (news-writing conventions): a positive and a negative hand case each
+
+def test_colon_label_lines_are_not_speakers():
+    assert extract_attributions("Contributing: Brittney Bennett and Greg Toppo, USA TODAY.") == []
+    assert extract_attributions("Clinton: 547.") == []
+    a = one("Kasich: 'We are going all the way to Cleveland.'")
+    assert (a["cue"], a["source"]) == (":", "Kasich")
+
+
+def test_participle_after_article_is_no_verb():
+    assert extract_attributions("An estimated 200 officers were assigned to the parade.") == []
+    a = one("The ministry estimated that 200 officers were assigned to the parade.")
+    assert (a["cue"], a["source"]) == ("estimated", "The ministry")
+
+
+def test_weak_participle_without_complement():
+    assert extract_attributions("Campaign aides are seeking out new donors in Ohio.") == []
+    a = one("Campaign aides are seeking new donors who can give the maximum.")
+    assert (a["cue"], a["source"]) == ("seeking", "Campaign aides")
+
+
+def test_attitude_inside_reported_content_is_not_a_second_attribution():
+    a = one("Trump said Sunday that he believed the United States would eventually win.")
+    assert (a["cue"], a["source"]) == ("said", "Trump")
+    a = one("Trump believed the United States would eventually win its fight.")
+    assert (a["cue"], a["source"]) == ("believed", "Trump")

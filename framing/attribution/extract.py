@@ -395,10 +395,35 @@ def extract_paragraph(text: str) -> tuple[list[dict], list]:
     if CONSTRUCTIONS:
         reporting_clauses(p, out)
     _split_quotes(p, out, used_quotes)
+    if NESTED_DROP:
+        out = _drop_nested_attitudes(out)
     for rec in out:
         rec.pop("_c1", None)
         rec.pop("_quotes", None)
     return out, p.quotes
+
+
+# attitude cues (believe, support, pledge, allege, decline …) that, inside another cue's
+# reported content, are part of what was reported (each class kept by train and dev F1)
+NESTED_DROP = {"tentative", "endorsing", "commissive", "distancing", "refusal"}
+
+
+def _drop_nested_attitudes(out: list[dict]) -> list[dict]:
+    """`Trump said he believed the US would win`: an attitude cue (believe, want, support,
+    plan …) inside the reported content of an earlier cue is part of what was reported, not a
+    second attribution. One sweep over the content fragments that follow their cue."""
+    frags = sorted((f[0], f[1]) for r in out for f in r["content_fragments"]
+                   if f[0] >= r["cue_span"][1])
+    keep, k, reach = [], 0, -1
+    for rec in sorted(out, key=lambda r: r["cue_span"][0]):
+        cs, ce = rec["cue_span"]
+        while k < len(frags) and frags[k][0] <= cs:
+            reach = max(reach, frags[k][1])
+            k += 1
+        if rec["cue_class"] in NESTED_DROP and reach >= ce:
+            continue
+        keep.append(rec)
+    return keep
 
 
 def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[dict]):
@@ -437,6 +462,16 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
                 content = [_span(p, end, _clause_end(p, end, b))]
         return _record(p, cue, c0, c1, src, content, quotes_used)
 
+    if kind in ("verb", "ing") and c0 > a and len(cue.words) == 1 and (
+            low[c0 - 1] in ARTICLES and cue.words[0].endswith(("ed", "ing"))
+            or low[c0 - 1] in POSSESSIVE_PRONOUNS and cue.words[0].endswith("ed")):
+        # a participle or gerund after an article, or a participle after a possessive, is no
+        # verb: "an estimated 200", "the pledged delegates", "the planning", "his repeated
+        # attempts" (but "her supporting it": a gerund with its subject is a report)
+        return None
+    if kind == "ing" and not cue.strong and c1 < b and low[c1] in ING_BAD_NEXT:
+        return None  # a weak participle with no complement: "a strong showing in Iowa",
+        # "backing down", "seeking out", "planning and"
     if kind in ("ing", "citing"):
         j = c0 - 1
         for rec in reversed(prior):
@@ -578,6 +613,9 @@ def _parenthetical_subject(p: Para, a: int, j: int) -> tuple[int, int] | None:
 
 
 POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "our", "my"}
+ING_BAD_NEXT = {"in", "up", "down", "and", "or", "but", "from", "off", "over", "with", "out",
+                "is", ",", "("}
+ARTICLES = {"the", "a", "an"}
 DOCUMENT_HEADS = {"poll", "survey", "study", "report", "analysis", "memo",
                   "filing", "lawsuit", "complaint", "indictment", "book", "editorial", "op-ed",
                   "column", "ruling", "tally", "count", "census"}
@@ -744,7 +782,11 @@ def _split_quotes(p: Para, out: list[dict], used: set[int]) -> None:
 
 COLON_CUE = Cue(":", "neutral", "colon", True, (":",))
 NOT_SPEAKERS = {"note", "update", "related", "editor", "correction", "photo", "video", "read",
-                "watch", "see", "source", "sources", "click", "warning", "disclosure", "also"}
+                "watch", "see", "source", "sources", "click", "warning", "disclosure", "also",
+                # labels of news furniture, not speakers: "Contributing: A, B", "Breaking: …",
+                # "The Latest: …", "Plus: …", "Editor's Note: …", "Paid Notice: …"
+                "contributing", "breaking", "latest", "plus", "remember", "look", "paid",
+                "email", "twitter", "follow"}
 
 
 def _colon_speakers(p: Para, out: list[dict]) -> None:
@@ -759,6 +801,10 @@ def _colon_speakers(p: Para, out: list[dict]) -> None:
         if end is None or end >= b - 1 or low[end] != ":" or not all(
                 cap[m] or low[m] in (".", "-", "'s") for m in range(a, end)):
             continue
+        if any(low[m].removesuffix("'s") in NOT_SPEAKERS for m in range(a, end)):
+            continue
+        if sum(1 for m in range(end + 1, b) if _is_word(low[m])) < 3:
+            continue  # a label and its value ("Clinton: 547.", "Twitter: @X"), not words said
         content, quotes_used = _right_content(p, end + 1, b)
         if not content:
             continue
