@@ -4,8 +4,8 @@ Stage: tag → **view**. `render_html(tagged)` returns one self-contained HTML d
 CSS, no script) showing each paragraph with its role and the spans of every layer:
 attribution source, cue and content; stance markers; quotations; credits and datelines; actor
 mentions. Hovering a highlight shows (``title`` attribute) each span's layer, label, lexicon
-and, for attributions, kind, cue class, identification, source type and country — so a reader
-can see why a paragraph was coded as it was.
+and, for attributions, kind, cue class, identification, source type, country, speaker and the
+rule that found it — so a reader can see why a paragraph was coded as it was.
 
 Spans may overlap or nest (a hedge inside a quote inside an attribution's content). The text is
 cut at every span boundary; each piece is one ``<span class="hl …">`` carrying the classes of
@@ -111,7 +111,8 @@ def span_records(tagged, doc_id: str) -> pd.DataFrame:
         for r in a.itertuples(index=False):
             codes = "; ".join(
                 f"{k}={getattr(r, k)}" for k in ("kind", "cue_class", "identification",
-                                                 "source_type", "country", "speaker")
+                                                 "source_type", "country", "speaker",
+                                                 "speaker_via", "rule")
                 if hasattr(r, k) and not _is_missing(getattr(r, k)) and getattr(r, k) != "")
             for label in ("source", "cue", "content"):
                 s, e = getattr(r, f"{label}_start", None), getattr(r, f"{label}_end", None)

@@ -80,7 +80,8 @@ def tag_article(doc_id: str, outlet: str, paragraphs: Sequence[tuple[int, str, s
         attr_rows.append((doc_id, outlet, para_idx, a["kind"], a["cue"], a["cue_start"],
                           a["cue_end"], a["cue_class"], a["source"], a["source_start"],
                           a["source_end"], a["content_start"], a["content_end"], a["speaker"],
-                          a["identification"], a["source_type"], a["country"], ref))
+                          a["identification"], a["source_type"], a["country"], ref,
+                          a.get("rule", ""), a.get("speaker_via", "")))
         if a["cue_start"] is not None:
             span_rows.append(_span(doc_id, para_idx, "attribution", "cue", a["cue_start"],
                                    a["cue_end"], text, False, "cues", cues_version, ref))

@@ -20,10 +20,12 @@ PARAGRAPH_COLUMNS = (
 ATTRIBUTION_COLUMNS = [
     "doc_id", "outlet", "para_idx", "kind", "cue", "cue_start", "cue_end", "cue_class",
     "source", "source_start", "source_end", "content_start", "content_end", "speaker",
-    "identification", "source_type", "country", "attribution_id",
+    "identification", "source_type", "country", "attribution_id", "rule", "speaker_via",
 ]
-# `ref` links a span to the row it belongs to (an attribution_id), `score` carries a
-# sentence's VADER compound; both are extra columns beyond DESIGN.md's.
+# Extra columns beyond DESIGN.md's: `attribution_id` names an attribution, `rule` the
+# construction that found it (its cue's kind, "clause", "continuation" …) and `speaker_via`
+# how its speaker was resolved ("source", "surname", "pronoun", "continuation"); in spans,
+# `ref` links a span to its attribution and `score` carries a sentence's VADER compound.
 SPAN_COLUMNS = ["doc_id", "para_idx", "layer", "label", "start", "end", "text", "quoted",
                 "lexicon", "lexicon_version", "ref", "score"]
 ACTOR_COLUMNS = ["doc_id", "outlet", "para_idx", "actor", "actor_type", "country", "start",
@@ -42,7 +44,7 @@ _TYPES = {
     "source_type": "str", "country": "str", "layer": "str", "label": "str", "start": "int",
     "end": "int", "quoted": "bool", "lexicon": "str", "lexicon_version": "str", "actor": "str",
     "actor_type": "str", "tone": "float", "attribution_id": "str", "ref": "str",
-    "score": "float",
+    "score": "float", "rule": "str", "speaker_via": "str",
     **{c: "int" for c in PARAGRAPH_COLUMNS if c.endswith(("_authorial", "_quoted"))
        and not c.startswith("sentiment")},
 }

@@ -58,3 +58,15 @@ def test_every_attribution_has_its_spans(seed_path):
             assert content["start"].min() == a.content_start
             assert content["end"].max() == a.content_end
         assert set(own["para_idx"]) == {a.para_idx}
+
+
+def test_attributions_say_why(seed_path):
+    """Each attribution names the construction that found it and how its speaker was found:
+    ¶25 "Peskov said" resolves by surname to ¶4's full mention."""
+    a = framing.tag(framing.read_corpus(seed_path)).attributions
+    row = a[a["para_idx"] == 25].iloc[0]
+    assert (row["source"], row["speaker"], row["speaker_via"], row["rule"]) == (
+        "Peskov", "Kremlin spokesman Dmitry Peskov", "surname", "verb")
+    refusal = a[a["kind"] == "refusal"].iloc[0]
+    assert (refusal["cue"], refusal["rule"]) == ("declined to comment", "refusal")
+    assert set(a["speaker_via"]) <= {"source", "surname", "pronoun", "continuation"}

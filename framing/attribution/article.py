@@ -86,10 +86,11 @@ def attribute_article(paragraphs: list[str], *, gazetteer=None) -> list[dict]:
                 "identification", "source_type", "country", "cue_class")},
                 "kind": "direct", "cue_span": None, "source_span": None,
                 "content_span": [s, e], "content_fragments": [[s, e]], "cue": "",
-                "source": "", "_speaker": open_quote_from["speaker"]})
+                "source": "", "rule": "continuation", "_speaker": open_quote_from["speaker"]})
         for a in found:
             source = a["source"]
             speaker = a.pop("_speaker", "") or source
+            via = "continuation" if a.get("rule") == "continuation" else "source"
             facts = {k: a[k] for k in ("identification", "source_type", "country")}
             key = source.split(",", 1)[0].strip()
             if source:
@@ -101,10 +102,12 @@ def attribute_article(paragraphs: list[str], *, gazetteer=None) -> list[dict]:
                                 e["gender"] in (want, "")), last_person)
                     speaker = ref["speaker"]
                     facts = ref["facts"]
+                    via = "pronoun"
                 elif _NAME.fullmatch(key.replace("Mr. ", "").replace("Ms. ", "").replace(
                         "Mrs. ", "").replace("Dr. ", "")) and key.split()[-1] in full_by_surname:
                     ref = full_by_surname[key.split()[-1]]
                     speaker, facts = ref["speaker"], ref["facts"]
+                    via = "surname"
                 else:
                     surname = _surname(source)
                     entry = {"speaker": key, "facts": facts}
@@ -126,6 +129,7 @@ def attribute_article(paragraphs: list[str], *, gazetteer=None) -> list[dict]:
                    "content_start": con[0] if con else None,
                    "content_end": con[1] if con else None,
                    "speaker": speaker, **facts,
+                   "rule": a.get("rule", ""), "speaker_via": via,
                    "content_fragments": a["content_fragments"]}
             rows.append(row)
         # a quote left open at the paragraph's end runs on into the next paragraph
