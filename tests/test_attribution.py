@@ -305,3 +305,32 @@ def test_attitude_inside_reported_content_is_not_a_second_attribution():
     assert (a["cue"], a["source"]) == ("said", "Trump")
     a = one("Trump believed the United States would eventually win its fight.")
     assert (a["cue"], a["source"]) == ("believed", "Trump")
+
+
+@pytest.mark.parametrize("text,cue", [
+    ("Sanders is expected to win the primary in New Hampshire next week.", "is expected"),
+    ("Clinton seems to have found a comfortable voice on trade.", "seems"),
+    ("Mrs. Clinton was asked about her emails at the town hall in Iowa.", "was asked"),
+])
+def test_passive_and_evidential_cues_take_no_source(text, cue):
+    # the subject of a passive report or of "seem"/"appear" is the topic, not the speaker
+    a = one(text)
+    assert (a["cue"], a["source"], a["source_span"]) == (cue, "", None)
+
+
+def test_active_expect_keeps_its_subject():
+    a = one("Trump expected that the crowd would be larger than it was.")
+    assert (a["cue"], a["source"]) == ("expected", "Trump")
+
+
+def test_relative_pronoun_source_runs_from_antecedent_through_who():
+    text = "The loss was steep for Mr. Sanders, who said he intended to take a day off."
+    a = one(text)
+    assert (a["cue"], a["source"]) == ("said", "Mr. Sanders, who")
+    rows = attribute_article([text])
+    assert rows[0]["speaker"] == "Mr. Sanders"
+
+
+def test_subject_without_relative_pronoun_is_unchanged():
+    a = one("Mr. Sanders said he intended to take a day off.")
+    assert (a["cue"], a["source"]) == ("said", "Mr. Sanders")

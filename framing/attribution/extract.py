@@ -398,9 +398,72 @@ def extract_paragraph(text: str) -> tuple[list[dict], list]:
     if NESTED_DROP:
         out = _drop_nested_attitudes(out)
     for rec in out:
+        if _sourceless(p, rec):
+            rec["source_span"] = None
+        elif RELATIVE_SOURCES:
+            _relative_source(p, rec)
         rec.pop("_c1", None)
         rec.pop("_quotes", None)
     return out, p.quotes
+
+
+# evidential verbs of appearance: "Clinton seems to have found …", "It appears that …" — the
+# writer's own hedged judgement; the grammatical subject is what the content is about
+RAISING = {"seem", "seems", "seemed", "appear", "appears", "appeared"}
+# participles that, after a form of "be", make a passive report: "X is expected to win" (the
+# expecters go unnamed), "X was asked about …" (X is the addressee, the asker unnamed)
+PASSIVE_PARTICIPLES = {"expected", "asked"}
+
+
+def _sourceless(p: Para, rec: dict) -> bool:
+    """Does the cue take no source (PolNeAR and news style): a passive report or an evidential
+    `seem`/`appear`, whose subject is the topic of the content, not its speaker?"""
+    if rec["cue_kind"] == "passive":
+        return True
+    c0 = bisect_left(p.st, rec["cue_span"][0])
+    c1 = rec["_c1"]
+    words = p.low[c0:c1]
+    if not words:
+        return False
+    if words[-1] in RAISING:
+        return True
+    if words[-1] in PASSIVE_PARTICIPLES:
+        before = words[:-1] or ([p.low[c0 - 1]] if c0 > 0 else [])
+        # "is (widely) expected", "had been asked"; not "Trump expected"
+        return any(w in BE_FORMS for w in before[-3:])
+    return False
+
+
+RELATIVE_SOURCES = {"who", "which"}
+
+
+def _relative_source(p: Para, rec: dict) -> None:
+    """`Mr. Sanders, who said he …`, `a report which found …`: in a relative clause the
+    relative pronoun is the cue's subject (PolNeAR marks `who` as the source); the source
+    runs from the antecedent, when it is the noun phrase right before, through the pronoun."""
+    low, qid = p.low, p.qid
+    c0 = bisect_left(p.st, rec["cue_span"][0])
+    t = c0 - 1
+    lo = max(0, c0 - 6)
+    while t >= lo and qid[t] < 0 and low[t] not in RELATIVE_SOURCES and (
+            low[t] in ADVERBS or (low[t].endswith("ly") and len(low[t]) > 3)):
+        t -= 1
+    if t < 0 or qid[t] >= 0 or low[t] not in RELATIVE_SOURCES:
+        return
+    src = rec.get("_src")
+    a = p.sents[p.sent_of[t]][0]
+    start = t
+    if src is not None and src[1] in (t, t - 1) and src[0] < t:
+        start = src[0]  # "X, who": the antecedent found already
+    elif t - 2 >= a and low[t - 1] == ",":
+        s0 = _np_left(p, t - 2, a)
+        if s0 is not None:
+            start = s0
+    elif t - 1 >= a:
+        s0 = _np_left(p, t - 1, a)
+        if s0 is not None:
+            start = s0  # "a birther who has pledged"
+    rec["source_span"] = [p.st[start], p.en[t]]
 
 
 # attitude cues (believe, support, pledge, allege, decline …) that, inside another cue's
