@@ -40,6 +40,8 @@ def cache_key(corpus, options) -> str:
         "credits": pd.util.hash_pandas_object(corpus.credits, index=False).sum().item(),
         "lexicons": list_lexicons()[["name", "version", "sha256"]].values.tolist(),
         "options": asdict(options),
+        # a user's actors file is an input too: its content, not only its path
+        "gazetteer_sha256": sha256_file(options.gazetteer) if options.gazetteer else None,
         "vaderSentiment": version_of("vaderSentiment"),
         "code": code_sha256(),
     }

@@ -12,20 +12,24 @@ from .batch import READERS
 
 
 def cmd_tag(args: argparse.Namespace) -> int:
+    from .pipeline import TagOptions
+
+    options = TagOptions(gazetteer=str(Path(args.actors).resolve()) if args.actors else None)
     if args.scheduler:
         from .distributed import get_client, tag_on_dask
 
         address = None if args.scheduler == "local" else args.scheduler
         with get_client(address, n_workers=max(args.jobs, 1)) as client:
             manifest = tag_on_dask(args.corpus, args.out, client=client, reader=args.reader,
-                                   outlet=args.outlet, chunk_articles=args.chunk_articles)
+                                   outlet=args.outlet, chunk_articles=args.chunk_articles,
+                                   options=options)
         print(f"tables written to {args.out}/ as partitioned Parquet: {manifest['counts']}")
         return 0
     from .batch import tag_to_folder
 
     manifest = tag_to_folder(args.corpus, args.out, reader=args.reader, outlet=args.outlet,
                              n_jobs=args.jobs, chunk_articles=args.chunk_articles,
-                             on_error=args.on_error)
+                             on_error=args.on_error, options=options)
     print(summarise(Path(args.out), manifest))
     return 0
 
@@ -101,6 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--on-error", choices=("raise", "skip"), default="raise",
                    help="skip: go on past an unreadable line or article, list it in "
                         "manifest.json and the log")
+    p.add_argument("--actors", metavar="FILE",
+                   help="the corpus's own actors (TSV: entry, code, kind, type), consulted "
+                        "before the bundled gazetteer; see corpora/README.md")
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="tag on a Dask cluster: its scheduler address (tcp://host:8786), or "
                         "'local' for a LocalCluster of --jobs processes; writes partitioned "

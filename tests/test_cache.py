@@ -41,3 +41,13 @@ def test_key_changes_with_corpus_and_options(seed_path):
                                 text=corpus.paragraphs["text"].str.replace("Kim", "Kin")),
                             credits=corpus.credits)
     assert key != cache_module.cache_key(edited, opts)
+
+
+def test_key_follows_the_actors_file_content(seed_path, tmp_path):
+    corpus = framing.read_corpus(seed_path)
+    actors = tmp_path / "actors.tsv"
+    actors.write_text("entry\tcode\tkind\ttype\nPeskov\tRU\tperson\tgovernment\n")
+    opts = framing.TagOptions(gazetteer=str(actors))
+    before = cache_module.cache_key(corpus, opts)
+    actors.write_text("entry\tcode\tkind\ttype\nPeskov\tRU\tperson\tmilitary\n")
+    assert cache_module.cache_key(corpus, opts) != before

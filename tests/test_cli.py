@@ -52,3 +52,23 @@ def test_help(args):
     run = subprocess.run([sys.executable, "-m", "framing.cli", *args], capture_output=True,
                          text=True)
     assert run.returncode == 0 and "usage: framing" in run.stdout
+
+
+def test_actors_file_types_the_corpus_people(tmp_path):
+    """A corpus's own actors file gives a bare name its type and country (and keeps it a
+    named person): "Madden said" is an expert from the US only with the file."""
+    (tmp_path / "a.txt").write_text('"We will see," Madden said on Monday.\n')
+    (tmp_path / "actors.tsv").write_text("# people of this corpus\nentry\tcode\tkind\ttype\n"
+                                         "Madden\tUS\tperson\texpert\n")
+    assert main(["tag", str(tmp_path / "a.txt"), "--outlet", "X", "--out",
+                 str(tmp_path / "plain")]) == 0
+    assert main(["tag", str(tmp_path / "a.txt"), "--outlet", "X", "--out",
+                 str(tmp_path / "with"), "--actors", str(tmp_path / "actors.tsv")]) == 0
+    cols = ["source", "identification", "source_type", "country"]
+    plain = pd.read_parquet(tmp_path / "plain" / "attributions.parquet")[cols]
+    typed = pd.read_parquet(tmp_path / "with" / "attributions.parquet")[cols]
+    assert plain.fillna("").values.tolist() == [["Madden", "named_person", "unknown", ""]]
+    assert typed.values.tolist() == [["Madden", "named_person", "expert", "US"]]
+    manifest = json.loads((tmp_path / "with" / "manifest.json").read_text())
+    assert manifest["parameters"]["gazetteer"].endswith("actors.tsv")
+    assert len(manifest["gazetteer_sha256"]) == 64

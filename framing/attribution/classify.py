@@ -132,7 +132,8 @@ def _classify_uncached(source: str, key: str | None) -> dict:
     for m in pattern.finditer(source):
         name = re.sub(r"['’]s$", "", m.group())
         code, kind, extra = facts.get(name, ("", "", ""))
-        gaz_words.update(w.rstrip(".") for w in name.lower().split())
+        if kind != "person":  # a person's name stays a name (named_person)
+            gaz_words.update(w.rstrip(".") for w in name.lower().split())
         if code and code not in countries:
             countries.append(code)
         if kind == "outlet":
