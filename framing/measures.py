@@ -142,6 +142,16 @@ def _drop_wire_copies(tagged: Tagged, p: pd.DataFrame) -> pd.DataFrame:
     return p[~mark.fillna(False).to_numpy(dtype=bool)]
 
 
+def _keep_group_dtypes(out: pd.DataFrame, source: pd.DataFrame, by: list[str]) -> None:
+    """Give `out`'s group columns the dtype they have in `source` (categoricals stay
+    categorical, with their categories and order)."""
+    for b in by:
+        src = source[b]
+        if isinstance(src.dtype, pd.CategoricalDtype):
+            out[b] = pd.Categorical(out[b], categories=src.cat.categories,
+                                    ordered=src.cat.ordered)
+
+
 def _group_keys(df: pd.DataFrame, by: list[str]) -> pd.Series:
     """One string key per row naming its group; used to seed the bootstrap independently of
     row order, category order and dtype."""
@@ -422,11 +432,7 @@ def measure(tagged: Tagged, *, by: str | Sequence[str] = "outlet",
     for name in names:
         cols += [name, f"{name}_ci_low", f"{name}_ci_high"]
     out = pd.DataFrame(rows, columns=cols)
-    for b in by:  # keep the dtype of the group column (categoricals stay categorical)
-        src = sel["paragraphs"][b]
-        if isinstance(src.dtype, pd.CategoricalDtype):
-            out[b] = pd.Categorical(out[b], categories=src.cat.categories,
-                                    ordered=src.cat.ordered)
+    _keep_group_dtypes(out, sel["paragraphs"], by)
     out = out.sort_values(by, kind="stable").reset_index(drop=True)
     out["n_boot"] = int(n_boot)
     out["seed"] = seed
@@ -534,11 +540,7 @@ def measure_actor_tone(tagged: Tagged, *, by: str | Sequence[str] = "outlet",
                        tone_mean_ci_low=lo, tone_mean_ci_high=hi)
             rows.append(row)
     out = pd.DataFrame(rows, columns=cols)
-    for b in by:  # keep the dtype of the group column (categoricals stay categorical)
-        src = sel["paragraphs"][b]
-        if isinstance(src.dtype, pd.CategoricalDtype):
-            out[b] = pd.Categorical(out[b], categories=src.cat.categories,
-                                    ordered=src.cat.ordered)
+    _keep_group_dtypes(out, sel["paragraphs"], by)
     out = out.sort_values(by + ["actor"], kind="stable").reset_index(drop=True)
     out["n_articles"] = out["n_articles"].astype(int)
     out["n_mentions"] = out["n_mentions"].astype(int)

@@ -74,11 +74,8 @@ def build_manifest(*, corpus_sha256: str, counts: dict, parameters: dict,
         "counts": counts,
         "parameters": parameters,
     }
-    try:
-        from .sentiment import vader_provenance
-        manifest["vader"] = vader_provenance()
-    except ImportError:  # sentiment layer absent in a stripped-down install
-        pass
+    from .sentiment import vader_provenance  # vaderSentiment is a core dependency
+    manifest["vader"] = vader_provenance()
     manifest.update(extra or {})
     return manifest
 

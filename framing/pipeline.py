@@ -117,15 +117,18 @@ def tag_article(doc_id: str, outlet: str, paragraphs: Sequence[tuple[int, str, s
                           n_words - n_quoted, n_quoted, scores["sentiment"],
                           scores["sentiment_authorial"], scores["sentiment_quoted"], n_attr[k],
                           *counts.values()))
-    # a credit ("(Reuters)", "AP-Yonhap |") names who supplied text or photo, not an actor
-    credited = {(c[1], s) for c in credits for s in range(c[4], c[5])}
+    # a credit ("(Reuters)", "AP-Yonhap |") names who supplied text or photo, and a dateline
+    # where it was filed: neither is a mention of an actor
+    credited: dict[int, list[tuple[int, int]]] = {}
+    for c in credits:
+        credited.setdefault(c[1], []).append((c[4], c[5]))
     actor_rows = [(doc_id, outlet, paragraphs[k][0], actor, actor_type, country, start, end,
                    texts[k][start:end], tone)
                   for k, actor, actor_type, country, start, end, tone
                   in (find_actors(texts, attributions, gazetteer=options.gazetteer,
                                   masked=masked, sentences=sentence_spans)
                       if options.actors else [])
-                  if (paragraphs[k][0], start) not in credited]
+                  if not any(s <= start < e for s, e in credited.get(paragraphs[k][0], ()))]
     return {"paragraphs": para_rows, "attributions": attr_rows, "spans": span_rows,
             "actors": actor_rows}
 

@@ -151,7 +151,8 @@ def _read_txt(path: Path, outlet: str | None) -> Record:
                               line=2)
         for key in meta:
             if key not in FRONT_MATTER_KEYS:
-                line = next(i + 1 for i, l in enumerate(lines[:end]) if l.startswith(f"{key}"))
+                line = next((i + 1 for i, l in enumerate(lines[:end])
+                             if l.lstrip().startswith(str(key))), 1)
                 raise input_error(f"unknown front-matter key {key!r}", where=path, line=line,
                                   fix=f"use only {', '.join(FRONT_MATTER_KEYS)}")
         body_start_line = end + 2

@@ -67,6 +67,7 @@ def _patterns() -> dict[str, re.Pattern]:
             r"(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2})?)\s*"
             rf"(?:\((?P<agency>{agency})\)\s*)?(?P<dash>[-—–]{{1,2}})\s+"),
         "trailing": re.compile(rf"\s\((?P<agency>{agency})\)\s*$"),
+        "agency": re.compile(rf"\b(?:{agency})\b"),
     }
 
 
@@ -123,12 +124,10 @@ def wire_of(credits: list[Credit], role: str) -> list[str]:
 
 def credit_line_agencies(text: str) -> list[str]:
     """Agencies named in a credit-only line such as `(Reuters)` or `AP-Yonhap`."""
-    agencies = _agencies()
-    names = sorted(agencies, key=len, reverse=True)
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
     if text.strip().lower().startswith(("photo", "picture")):
         return []
-    return [agencies[m.group(0)] for m in pattern.finditer(text)]
+    agencies = _agencies()
+    return [agencies[m.group(0)] for m in _patterns()["agency"].finditer(text)]
 
 
 @lru_cache(maxsize=1)

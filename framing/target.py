@@ -196,15 +196,22 @@ def score_target(text: str, start: int, end: int, *, window: int | None = WINDOW
                           fix="give half-open character offsets into text")
     if quotes not in ("speaker", "keep", "drop"):
         raise invalid_choice("quotes", quotes, ["speaker", "keep", "drop"])
-    if sentence is not None and sentence[0] <= start and end <= sentence[1]:
+    if sentence is not None:
+        if not (0 <= sentence[0] <= start and end <= sentence[1] <= len(text)):
+            raise input_error(f"sentence {tuple(sentence)} does not hold the mention "
+                              f"[{start}, {end}) of a text of length {len(text)}",
+                              fix="pass the bounds of the sentence the mention is in, or None")
         lo, hi = sentence
     else:
         lo, hi = _sentence_bounds(text, start, end)
     s_lo, s_hi = lo, hi
     if clause:
         lo, hi = _clause_bounds(text, lo, hi, start, end)
-    if masked is None or len(masked) != len(text):
+    if masked is None:
         masked = mask_entities_in(text) if mask_entities else text
+    elif len(masked) != len(text):
+        raise input_error(f"masked text has {len(masked)} characters, text {len(text)}",
+                          fix="pass score_sentences' `scored_text` for this same text")
     if window is not None:
         left = [m for m in _TOKEN.finditer(text, lo, start)][-window:] if window else []
         right = [m for m in _TOKEN.finditer(text, end, hi)][:window] if window else []

@@ -156,3 +156,14 @@ def test_basil_held_out_macro_f1(shared_data):
     assert lo == pytest.approx(0.012325468338428403, abs=1e-9)
     assert hi == pytest.approx(0.10628284666278465, abs=1e-9)
     assert lo > 0
+
+
+def test_inconsistent_helpers_are_errors_not_fallbacks():
+    from framing import FramingError
+    from framing.target import score_target
+    text = "Critics slammed Kim on Monday."
+    with pytest.raises(FramingError, match="masked text has 5 characters"):
+        score_target(text, 16, 19, masked="xxxxx")
+    with pytest.raises(FramingError, match="does not hold the mention"):
+        score_target(text, 16, 19, sentence=(0, 10))
+    assert score_target(text, 16, 19, sentence=(0, len(text))) == score_target(text, 16, 19)
