@@ -5,13 +5,12 @@ loaded once, on first use (`ensure_loaded`), never at import.
 """
 from __future__ import annotations
 
-ABBREV = {"mr", "mrs", "ms", "dr", "sen", "rep", "reps", "gov", "gen", "lt", "col", "sgt",
-          "capt", "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "jan", "feb", "mar",
-          "apr", "aug", "sept", "sep", "oct", "nov", "dec", "prof", "rev", "ft", "mt", "adm",
-          "maj", "cmdr", "pres", "atty", "u", "s", "d", "r", "i", "calif", "fla", "ky", "wis",
-          "mass", "conn", "ariz", "ill", "tenn", "penn", "pa", "va", "ga", "la", "md", "mich",
-          "minn", "nev", "okla", "ore", "wash", "colo", "ala", "miss", "mo", "neb", "del",
-          "kan", "ind", "n", "c", "y", "j", "al", "et"}
+# Abbreviations after which "." does not end a sentence: the `abbreviations` lexicon (the one
+# Punkt uses in framing.segment), split into tokens ("u.s" → "u", "s"), filled by
+# `ensure_loaded`; plus token-level extras too ambiguous for Punkt's whole-paragraph splitting
+# ("mass." and "mar." also end sentences as words).
+ABBREV: set[str] = set()
+ABBREV_EXTRA = {"al", "et", "atty", "pres", "penn", "mass", "mar", "apr", "j", "r"}  # J., R.: initials
 PRONOUNS = {"he", "she", "they", "we", "i", "you", "it"}
 DETS = {"the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my",
         "your", "some", "many", "several", "most", "other", "both", "all", "one", "two",
@@ -73,10 +72,13 @@ SOURCE_HEADS: set[str] = set()
 
 
 def ensure_loaded() -> None:
-    """Fill SOURCE_HEADS from the sources lexicon (once)."""
+    """Fill ABBREV and SOURCE_HEADS from the abbreviations and sources lexicons (once)."""
     if SOURCE_HEADS:
         return
     from ..lexicons import load_lexicon
+    ABBREV.update(part for entry in load_lexicon("abbreviations").entries["entry"]
+                  for part in entry.split(".") if part)
+    ABBREV.update(ABBREV_EXTRA)
     table = load_lexicon("sources").entries
     for entry, kind in zip(table["entry"], table["type"]):
         if kind != "anonymity" and " " not in entry:
