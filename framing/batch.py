@@ -16,7 +16,6 @@ from typing import Literal
 from tqdm.auto import tqdm
 
 from . import datasets
-from .corpus import Corpus
 from .errors import invalid_choice
 from .lexicons import sha256_file
 from .output import TABLES, CorpusDigest, TableWriter, build_manifest
@@ -41,11 +40,7 @@ def corpus_chunks(path: str | Path, *, reader: str = "auto", outlet: str | None 
     corpus = getattr(datasets, f"read_{reader}")(path)
     ids = corpus.articles["doc_id"].tolist()
     for i in range(0, len(ids), chunk_articles):
-        keep = set(ids[i:i + chunk_articles])
-        yield Corpus(articles=corpus.articles[corpus.articles["doc_id"].isin(keep)],
-                     paragraphs=corpus.paragraphs[corpus.paragraphs["doc_id"].isin(keep)],
-                     credits=corpus.credits[corpus.credits["doc_id"].isin(keep)],
-                     source=corpus.source)
+        yield corpus.select(ids[i:i + chunk_articles])
 
 
 def tag_to_folder(path: str | Path, out: str | Path, *, reader: str = "auto",

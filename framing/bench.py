@@ -21,31 +21,24 @@ DEFAULT_ABP = Path(__file__).resolve().parents[2] / "shared" / "data" / "allside
 
 
 def load_corpus(path: str | Path | None, limit: int | None) -> tuple[Corpus, str]:
+    """The ABP corpus (first `limit` articles), or where it is absent the bundled seed
+    article repeated 400 times, read the same way (roles, credits)."""
     from .datasets import read_allsides
-    from .readers import read_corpus
+    from .readers import build_corpus, read_corpus
 
     path = Path(path) if path else DEFAULT_ABP
     if path.exists():
         corpus, name = read_allsides(path), f"ABP ({path})"
     else:
-        seed = Path(__file__).resolve().parents[1] / "corpora" / "seed"
-        one = read_corpus(seed)
         reps = 400
-        arts = one.articles.loc[one.articles.index.repeat(reps)].reset_index(drop=True)
-        arts["doc_id"] = [f"seed-{i}" for i in range(reps)]
-        paras = (one.paragraphs.assign(key=1).merge(arts[["doc_id"]].assign(key=1), on="key",
-                                                     suffixes=("_old", ""))
-                 .drop(columns=["key", "doc_id_old"])
-                 .sort_values(["doc_id", "para_idx"], key=lambda s: s.map(
-                     lambda v: int(v.split("-")[1]) if isinstance(v, str) else v)))
-        corpus = Corpus(arts, paras[["doc_id", "para_idx", "role", "text"]]
-                        .reset_index(drop=True), source="seed x400")
+        seed = read_corpus(Path(__file__).resolve().parents[1] / "corpora" / "seed")
+        article = seed.articles.iloc[0]
+        corpus = build_corpus(({"doc_id": f"seed-{i}", "outlet": article["outlet"],
+                                "paragraphs": seed.paragraphs["text"].tolist()}
+                               for i in range(reps)), source=f"seed x{reps}")
         name = f"bundled seed article x{reps} (ABP not found at {path})"
     if limit:
-        keep = corpus.articles["doc_id"].iloc[:limit]
-        corpus = Corpus(corpus.articles[corpus.articles["doc_id"].isin(keep)],
-                        corpus.paragraphs[corpus.paragraphs["doc_id"].isin(keep)],
-                        corpus.credits[corpus.credits["doc_id"].isin(keep)], corpus.source)
+        corpus = corpus.select(corpus.articles["doc_id"].iloc[:limit])
     return corpus, name
 
 

@@ -51,6 +51,16 @@ class Corpus:
         return (f"<Corpus {len(self.articles)} articles, {len(self.paragraphs)} paragraphs, "
                 f"{outlets} outlets from {self.source or 'memory'}>")
 
+    def select(self, doc_ids) -> "Corpus":
+        """The articles with these `doc_id`s (in corpus order), their paragraphs and credits."""
+        keep = set(doc_ids)
+
+        def rows(table: pd.DataFrame) -> pd.DataFrame:
+            return table[table["doc_id"].isin(keep)].reset_index(drop=True)
+
+        return Corpus(articles=rows(self.articles), paragraphs=rows(self.paragraphs),
+                      credits=rows(self.credits), source=self.source)
+
     def summary(self) -> pd.DataFrame:
         """Articles, paragraphs and paragraphs per role, one row per outlet."""
         roles = (self.paragraphs.merge(self.articles[["doc_id", "outlet"]], on="doc_id")

@@ -92,7 +92,6 @@ def _select(tagged: Tagged, by: str | Sequence[str], *, roles: Sequence[str] | s
                               f"tagged.paragraphs",
                               fix=f"use one of: {', '.join(map(str, cols))}")
     art_by = [b for b in by if b in arts.columns and b != "doc_id"]
-    para_by = [b for b in by if b not in arts.columns]
 
     p = paras
     if roles is not None:

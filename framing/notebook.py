@@ -66,11 +66,5 @@ def first_events(corpus: Corpus, n: int | None) -> Corpus:
     if n is None:
         return corpus
     events = sorted(corpus.articles["event_id"].dropna().unique())[:n]
-    arts = corpus.articles[corpus.articles["event_id"].isin(events)]
-    keep = set(arts["doc_id"])
-    return Corpus(articles=arts.reset_index(drop=True),
-                  paragraphs=corpus.paragraphs[corpus.paragraphs["doc_id"].isin(keep)]
-                  .reset_index(drop=True),
-                  credits=corpus.credits[corpus.credits["doc_id"].isin(keep)]
-                  .reset_index(drop=True),
-                  source=corpus.source)
+    return corpus.select(corpus.articles.loc[corpus.articles["event_id"].isin(events),
+                                             "doc_id"])

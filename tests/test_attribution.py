@@ -3,7 +3,6 @@ and agreement of the project's scorer with the outside reference."""
 from __future__ import annotations
 
 import importlib.util
-import json
 
 import pytest
 from hypothesis import given, settings, strategies as st

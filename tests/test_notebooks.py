@@ -2,7 +2,6 @@
 in their first output and skip the rest when it is absent."""
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from . import _extract
 from ..lexicons import load_lexicon
-from .classify import PERSON_PRONOUNS, classify
+from .classify import PERSON_PRONOUNS
 
 _NAME = re.compile(r"[A-Z][\w'’\-]+")
 _TITLES = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "President", "Prof"}

@@ -19,7 +19,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from .cues import Cue, cue_index
-from .extract import (END_PUNCT, Para, _clause_end, _is_word, _np_left, _record,
+from .extract import (Para, _clause_end, _is_word, _np_left, _record,
                       _right_content)
 from .words import DETS, FUNC, SOURCE_HEADS
 
@@ -65,7 +65,7 @@ def _speaking_subject(p: Para, j: int, a: int) -> tuple[int, int] | None:
     """The speaking noun phrase ending at token j: a personal pronoun, a phrase headed by a
     capitalised word (a name, an organisation) or by a source noun (`officials`, `critics`);
     `X, who …` gives X."""
-    low, cap = p.low, p.cap
+    low = p.low
     if j < a or p.qid[j] >= 0:
         return None
     w = low[j]

@@ -91,7 +91,7 @@ def read_lexicon_table(path: str | Path, *, required: tuple[str, ...] = ("entry"
             if missing:
                 raise input_error(f"header lacks columns {missing} (found {header})",
                                   where=path, line=lineno,
-                                  fix=f"the first non-comment line must name the columns")
+                                  fix="the first non-comment line must name the columns")
             continue
         if len(fields) != len(header):
             raise input_error(f"{len(fields)} fields where the header has {len(header)}",
