@@ -43,16 +43,11 @@ from pathlib import Path
 
 from .errors import input_error, invalid_choice
 from .quotes import find_quotes
+from .segment import split_sentences
 from .sentiment import mask_entities_in, vader_compound
 
 __all__ = ["score_target", "target_cues"]
 
-# a sentence ends at . ! ? before a capital, except after a title or an initial ("Sen. Smith",
-# "Donald J. Trump")
-_TITLES = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Reps", "Gov", "Gen", "Lt", "Col", "Sgt",
-           "Capt", "Rev", "Prof", "Pres", "Sec", "Atty", "St", "Jr", "Sr", "Hon", "No")
-_SENT_END = re.compile("".join(rf"(?<!\b{t})" for t in _TITLES)
-                       + r"(?<!\b[A-Z])[.!?]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]*[A-Z0-9])")
 _CLAUSE = re.compile(r"\s*(?:[;:—–]|\s-\s|,?\s+(?:but|while|although|though|whereas)\s+)\s*",
                      re.IGNORECASE)
 _TOKEN = re.compile(r"\S+")
@@ -98,13 +93,11 @@ def target_cues() -> tuple[re.Pattern, dict[str, tuple[float, float]]]:
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    lo, hi = 0, len(text)
-    for m in _SENT_END.finditer(text):
-        if m.end() <= start:
-            lo = m.end()
-        elif m.start() >= end:
-            hi = m.end()
-            break
+    """The sentence holding [start, end), from the pipeline's own splitter (Punkt with the
+    abbreviations lexicon); a mention across a boundary gets both sentences."""
+    spans = split_sentences(text) or [(0, len(text))]
+    lo = max((s for s, _ in spans if s <= start), default=0)
+    hi = min((e for _, e in spans if e >= end), default=len(text))
     return lo, hi
 
 
