@@ -85,7 +85,8 @@ def keyness(tagged: Tagged, *, by: str = "outlet", layer: str | None = None,
     prior : float or mapping, default 500.0
         Float: :math:`\\alpha_0`, the total prior pseudo-count, spread over tokens in
         proportion to their pooled frequency (informative Dirichlet prior). Larger values
-        shrink more. Mapping token → :math:`\\alpha_w`: used as given; tokens missing from it
+        shrink more. 500 is this package's default, not a value from Monroe et al.; report
+        the prior you use and check that the top tokens hold at other values. Mapping token → :math:`\\alpha_w`: used as given; tokens missing from it
         get 0.01.
     min_count : int, default 1
         Tokens seen fewer times in the whole corpus are dropped (after computing the prior).
