@@ -80,9 +80,13 @@ def build_manifest(*, corpus_sha256: str, counts: dict, parameters: dict,
     return manifest
 
 
+OUR_FILES = {MANIFEST} | {f"{name}.{ext}" for name in TABLES for ext in ("parquet", "csv")}
+
+
 def _is_ours(folder: Path) -> bool:
-    return (folder / MANIFEST).exists() and all(
-        p.name == MANIFEST or p.stem in TABLES for p in folder.iterdir())
+    """True when `folder` holds only what a framing run writes (a file the user added there,
+    even `paragraphs.xlsx`, makes it not ours: it would be lost in the swap)."""
+    return (folder / MANIFEST).exists() and all(p.name in OUR_FILES for p in folder.iterdir())
 
 
 class TableWriter:

@@ -33,6 +33,10 @@ def test_rerun_replaces_own_output_but_never_foreign_files(seed_path, tmp_path):
     out = tmp_path / "out"
     assert main(["tag", str(seed_path), "--out", str(out)]) == 0
     assert main(["tag", str(seed_path), "--out", str(out)]) == 0
+    (out / "paragraphs.xlsx").write_text("my own edits")  # beside our tables: not ours
+    assert main(["tag", str(seed_path), "--out", str(out)]) == 2
+    assert (out / "paragraphs.xlsx").read_text() == "my own edits"
+    (out / "paragraphs.xlsx").unlink()
     foreign = tmp_path / "mine"
     foreign.mkdir()
     (foreign / "notes.txt").write_text("my notes")
