@@ -26,13 +26,13 @@ def _tag_chunk(articles: pd.DataFrame, items: list[tuple], options: TagOptions) 
 def get_client(scheduler: str | None = None, *, n_workers: int = 2):
     """A dask.distributed Client: connected to `scheduler` (an address such as
     `tcp://10.0.0.5:8786`), or to a new LocalCluster of `n_workers` processes."""
-    from dask.distributed import Client, LocalCluster
+    from dask.distributed import Client
 
     if scheduler:
         return Client(scheduler)
-    cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                           dashboard_address=None)
-    return Client(cluster)
+    # a Client that starts its own LocalCluster also stops it when it closes
+    return Client(n_workers=n_workers, threads_per_worker=1, processes=True,
+                  dashboard_address=None)
 
 
 def tag_on_dask(path: str | Path, out: str | Path, *, client, reader: str = "auto",
