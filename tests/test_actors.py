@@ -6,7 +6,9 @@ import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, normalize
 
 import framing
-from framing.actors import person_name
+from framing.actors import _gazetteer_names, person_name
+from framing.attribution.classify import gazetteer_matcher
+from conftest import need_shared
 
 
 @pytest.fixture(scope="module")
@@ -64,3 +66,32 @@ def test_country_aliases_are_one_actor():
     from framing.actors import find_actors
     rows = find_actors(["The U.S. and the United States and America and Americans."], [])
     assert [r[1] for r in rows] == ["United States"] * 3 + ["Americans"]
+
+
+def _look_behind_matches(text):
+    pattern, _ = gazetteer_matcher()
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "xUSA and New York", "Kim met the U.S.'s envoy in Seoul.", "a.Russia, _China, Chinas",
+    "NewYork New York's", "", "Russia", "ÉRussia Russia"])
+def test_fast_gazetteer_scan_equals_the_look_behind_pattern(text):
+    assert [(m.start(), m.end()) for m in _gazetteer_names(text, None)] == \
+        _look_behind_matches(text)
+
+
+def _same_as_look_behind(texts):
+    found = [[(m.start(), m.end()) for m in _gazetteer_names(t, None)] for t in texts]
+    assert found == [_look_behind_matches(t) for t in texts]
+    return sum(map(len, found))
+
+
+def test_fast_gazetteer_scan_on_the_seed(seed_path):
+    assert _same_as_look_behind(framing.read_corpus(seed_path).paragraphs["text"]) == 78
+
+
+def test_fast_gazetteer_scan_on_abp():
+    """The same matches as the look-behind pattern on 20,000 real ABP paragraphs."""
+    abp = framing.datasets.read_allsides(need_shared("allsides_abp"))
+    assert _same_as_look_behind(abp.paragraphs["text"].tolist()[:20_000]) > 10_000
