@@ -50,6 +50,7 @@ def run(path: str | Path | None = None, *, limit: int | None = None, jobs: int =
     """Time every layer on the same paragraphs; returns the figures it prints."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+    from .actors import find_actors
     from .attribution import attribute_article
     from .pipeline import tag
     from .quotes import find_quotes
@@ -79,13 +80,22 @@ def run(path: str | Path | None = None, *, limit: int | None = None, jobs: int =
     sentences = [split_sentences(t) for t in texts[:1]]  # warm caches
     timed("segment (sentences, quotes)",
           lambda: [(split_sentences(t), find_quotes(t)) for t in texts])
-    timed("attribution", lambda: [attribute_article(a) for a in by_article])
+    attributions: list = []
+    timed("attribution", lambda: attributions.extend(attribute_article(a) for a in by_article))
     quotes = [[(q.start, q.end) for q in find_quotes(t)] for t in texts]
     sentences = [split_sentences(t) for t in texts]
     timed("stance", lambda: [tag_stance(t, quotes=q, sentences=s)
                              for t, q, s in zip(texts, quotes, sentences)])
+    scores: list = []
     timed("sentiment (per sentence, by voice)",
-          lambda: [score_sentences(t, s, quotes=q) for t, q, s in zip(texts, quotes, sentences)])
+          lambda: scores.extend(score_sentences(t, s, quotes=q)
+                                for t, q, s in zip(texts, quotes, sentences)))
+    masked = iter([sc["scored_text"] for sc in scores])
+    spans = iter(sentences)
+    per_article = [([next(masked) for _ in a], [next(spans) for _ in a]) for a in by_article]
+    timed("actors (mentions, tone toward each)",
+          lambda: [find_actors(a, attr, masked=m, sentences=s) for a, attr, (m, s)
+                   in zip(by_article, attributions, per_article)])
     whole = timed("whole pipeline: tag → tables", lambda: tag(corpus))
     if jobs > 1:
         par = timed(f"whole pipeline, {jobs} processes", lambda: tag(corpus, n_jobs=jobs))
