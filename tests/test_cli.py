@@ -76,3 +76,17 @@ def test_actors_file_types_the_corpus_people(tmp_path):
     manifest = json.loads((tmp_path / "with" / "manifest.json").read_text())
     assert manifest["parameters"]["gazetteer"].endswith("actors.tsv")
     assert len(manifest["gazetteer_sha256"]) == 64
+
+
+def test_bench_prints_every_layer_on_the_bundled_fallback(tmp_path, capsys):
+    """`framing bench` away from ../shared: the seed article repeated (first 4 copies here),
+    every layer timed, the ratio to VADER printed."""
+    from framing.bench import run
+    results = run(tmp_path / "no-abp-here", limit=4, jobs=1)
+    printed = capsys.readouterr().out
+    assert "bundled seed article x400" in printed and "4 articles, 108 paragraphs" in printed
+    for layer in ("VADER alone", "segment", "attribution", "stance", "sentiment", "actors",
+                  "whole pipeline: tag → tables"):
+        assert layer in printed
+    assert 0 < results["ratio_to_vader"] == pytest.approx(
+        results["whole pipeline: tag → tables"] / results["VADER alone (whole paragraph)"])
