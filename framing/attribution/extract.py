@@ -30,6 +30,7 @@ END_PUNCT = {".", "!", "?"}
 CONTENT_SKIP = {"reporters", "journalists", "me", "us", "him", "her", "them", ",", "monday",
                 "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
                 "yesterday", "tonight"}
+OBJECT_PRONOUNS = {"him", "her", "them", "it", "us", "me", "this", "that", "these", "those"}
 BE_FORMS = {"is", "was", "are", "were", "be", "been", "being", "'s"}
 WEAK_BAD_NEXT = {"of", "for", "about", "with", "by", "from", "as", "in", "on", "at", "and",
                  "or", "but", ",", ".", ")", "(", "up", "out", "off", "down", "over", "into",
@@ -121,11 +122,23 @@ def _np_left(p: Para, j: int, lo: int) -> int | None:
             return None
         j = k - 1
         w = low[j]
+    if w == "%" and j > lo and low[j - 1][0].isdigit():
+        j -= 1  # a poll's share as the speaker: "42% say"
+        w = "percent"
+    elif w[0].isdigit() and j - 2 >= lo and low[j - 1] in ("in", "of") and (
+            low[j - 2] in NUMBER_WORDS or low[j - 2][0].isdigit() or low[j - 2] == "out"):
+        # "Six in 10 say", "nine out of 10 voters": a poll's share as the speaker
+        k = j - 2
+        if low[k] == "out":
+            k -= 1
+        while k - 1 >= lo and (low[k - 1] in NUMBER_WORDS or low[k - 1] in QUANT_LEFT):
+            k -= 1
+        return k if k < j - 1 else None
     if not _is_word(w):
         return None
     if w in PRONOUNS:
         return j
-    head_ok = (cap[j] and w not in FUNC) or w in SOURCE_HEADS
+    head_ok = (cap[j] and w not in FUNC) or w in SOURCE_HEADS or w in QUANT_HEADS
     if not head_ok and w not in FUNC and w not in ADVERBS:
         # a common noun after a determiner: "the company said"
         for k in (j - 1, j - 2, j - 3):
@@ -158,6 +171,9 @@ def _np_left(p: Para, j: int, lo: int) -> int | None:
             start = k
         elif w in NP_LOWER or w in DETS or w in SOURCE_HEADS or w in ("of", "for", "at"):
             start = k
+        elif w[0].isdigit() or w in NUMBER_WORDS or w in QUANT_LEFT and start < j + 1 and (
+                low[start][0].isdigit() or low[start] in NUMBER_WORDS or low[start] in QUANT_HEADS):
+            start = k  # "64 percent", "nearly half", "about a third"
         elif w == "and" and k > lo and cap[k - 1] and cap[k + 1]:
             start = k  # a name with "and": "the Organization for … Cooperation and Development"
         else:
@@ -166,6 +182,19 @@ def _np_left(p: Para, j: int, lo: int) -> int | None:
     while start < j and low[start] in ("of", "for", "at", "-", "&", "and"):
         start += 1
     return start
+
+
+# poll shares and quantifiers that speak for a group: "64 percent say", "most say", "others argue"
+QUANT_HEADS = {"percent", "majority", "majorities", "plurality", "half", "third", "thirds",
+               "quarter", "others", "some", "many", "most", "few", "fewer", "more"}
+NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+                "eighty", "ninety", "hundred", "dozen", "dozens", "hundreds", "thousands"} | {
+    f"{t}-{u}" for t in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+                          "ninety") for u in ("one", "two", "three", "four", "five", "six",
+                                              "seven", "eight", "nine")}
+QUANT_LEFT = {"nearly", "almost", "about", "roughly", "only", "just", "over", "some", "a",
+              "the", "than", "more", "less", "fewer", "around", "barely", "fully"}
 
 
 def _np_right(p: Para, i: int, hi: int, appositive: bool) -> int | None:
@@ -291,14 +320,19 @@ def _clause_end(p: Para, i: int, b: int) -> int:
     return k
 
 
-def _right_is_clause(p: Para, i: int, b: int) -> bool:
-    """Does a reported clause follow from token i (not just `Tuesday` or `to reporters`)?"""
+def _right_is_clause(p: Para, i: int, b: int, min_words: int = 3) -> bool:
+    """Does a reported clause follow from token i (not just `Tuesday` or `to reporters`)?
+    With a speaking subject found, `min_words` may be lower: a short object (`opposed the
+    war`, `called him a liar`) is what the subject said or thought."""
     low, qid = p.low, p.qid
     k = i
     while k < b and (low[k] in RIGHT_SKIP or low[k] in TIME_WORDS) and qid[k] < 0:
         k += 1
     if k >= b:
-        return False
+        # with a subject, a pronoun object is content: "Clinton hasn't endorsed him"
+        return min_words < 3 and i < b and low[i] in OBJECT_PRONOUNS and qid[i] < 0
+    if k < b and low[k] in END_PUNCT and min_words < 3 and low[i] in OBJECT_PRONOUNS:
+        return True
     w = low[k]
     if w in ("that", ":") or k in p.qopen or w in (",",) and k + 1 < b and (k + 1) in p.qopen:
         return True
@@ -306,7 +340,7 @@ def _right_is_clause(p: Para, i: int, b: int) -> bool:
     for m in range(k, b):  # stop at three: linear time on long sentences
         if _is_word(low[m]):
             words += 1
-            if words >= 3:
+            if words >= min_words:
                 return True
     return False
 
@@ -404,6 +438,8 @@ def extract_paragraph(text: str) -> tuple[list[dict], list]:
             _relative_source(p, rec)
         rec.pop("_c1", None)
         rec.pop("_quotes", None)
+        rec.pop("_agent", None)
+        rec.pop("_state", None)
     return out, p.quotes
 
 
@@ -419,7 +455,7 @@ def _sourceless(p: Para, rec: dict) -> bool:
     """Does the cue take no source (PolNeAR and news style): a passive report or an evidential
     `seem`/`appear`, whose subject is the topic of the content, not its speaker?"""
     if rec["cue_kind"] == "passive":
-        return True
+        return not rec.get("_agent")  # "was criticized by X": the agent is the source
     c0 = bisect_left(p.st, rec["cue_span"][0])
     c1 = rec["_c1"]
     words = p.low[c0:c1]
@@ -483,8 +519,8 @@ def _drop_nested_attitudes(out: list[dict]) -> list[dict]:
         while k < len(frags) and frags[k][0] <= cs:
             reach = max(reach, frags[k][1])
             k += 1
-        if rec["cue_class"] in NESTED_DROP and reach >= ce:
-            continue
+        if (rec["cue_class"] in NESTED_DROP or rec.get("_state")) and reach >= ce:
+            continue  # a state after `be` ("he wouldn't be worried about") likewise
         keep.append(rec)
     return keep
 
@@ -495,6 +531,7 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
     src: tuple[int, int] | None = None
     content: list[list[int]] | None = None
     quotes_used: list[int] = []
+    stative = False
 
     if kind == "nominal":
         if prior and prior[-1]["_c1"] in (c0, c0 - 1):
@@ -560,8 +597,16 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
         return _record(p, cue, c0, c1, src, content, quotes_used)
 
     # finite verbs, passives and refusals
-    if kind == "verb" and c0 > a and low[c0 - 1] in BE_FORMS:
-        return None  # "is believed to", "was called": a passive, not a speaker's act
+    if kind == "verb" and c0 > a and _be_before(p, c0, a) is not None:
+        w = low[c0]
+        if not PASSIVES:
+            return None
+        if (w.endswith("ed") or w in IRREGULAR_PARTICIPLES) and w not in STATIVE:
+            # "was announced", "has been widely criticized by X": a passive report
+            return _passive(p, cue, c0, c1, a, b)
+        # else a predicative adjective or a state (`is critical of`, `are worried about`):
+        # the subject holds the attitude, as with an active verb, and must be found
+        stative = True
     j = _skip_left(p, c0 - 1, a)
     left_start = _np_left(p, j, a) if j >= a else None
     if left_start is None and j >= a and low[j] in ("who", "which") and j - 1 > a \
@@ -571,6 +616,10 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
             src = (left_start, j - 1)
     elif left_start is not None:
         src = (left_start, j + 1)
+    if src is None and j > a and low[j] == "to" and INFINITIVES:
+        src = _infinitive_subject(p, a, j)
+    if stative and src is None:
+        return None
     if kind == "refusal":
         if src is None:
             return None
@@ -601,14 +650,14 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
                 if start is not None:
                     src = (start, j)
     if src is None:
-        if not cue.strong:
-            return None
-        # subordinate or coordinated cue: "and said", "who has said"
+        # subordinate or coordinated cue: "and said", "but sounded", "who has said"
         if j >= a and low[j] in ("and", "but"):
             src = _sentence_subject(p, a, c0)
+        if not cue.strong and src is None:
+            return None
         if src is None and SUBJECT_FALLBACK and j > a and low[j] == ",":
             src = _parenthetical_subject(p, a, j)
-    right_clause = _right_is_clause(p, c1, b)
+    right_clause = _right_is_clause(p, c1, b, SHORT_OBJECT if src is not None else 3)
     if src is not None:
         left = _left_content(p, src[0], a)
         if left is not None and not (right_clause and low[c1] in ("that", ":")):
@@ -640,16 +689,146 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
         if not cue.strong:
             # weak cues only with a speaking subject and a clause, not a prepositional phrase
             first = c1
-            while first < b and low[first] in RIGHT_SKIP and low[first] not in ("to", "on", "in", "at"):
-                first += 1
-            if src is None or first >= b or low[first] in WEAK_BAD_NEXT:
+            if not (c1 + 1 < b and low[c1] in CLAUSE_SUBJECTS and low[c1 + 1] in FINITE):
+                # "say it is", "think this was", "believe they will": a clause, not an object
+                while first < b and low[first] in RIGHT_SKIP and low[first] not in (
+                        "to", "on", "in", "at"):
+                    first += 1
+                if first >= b or low[first] in WEAK_BAD_NEXT:
+                    return None
+            if src is None:
                 return None
     if src is None and kind not in ("passive",) and not cue.strong:
         return None
-    return _record(p, cue, c0, c1, src, content, quotes_used)
+    rec = _record(p, cue, c0, c1, src, content, quotes_used)
+    if stative:
+        rec["_state"] = True
+    return rec
+
+
+PASSIVES = True
+PASSIVE_ADVERBS = {"also", "widely", "later", "first", "since", "not", "never", "n't", "often",
+                   "repeatedly", "publicly", "formally", "officially", "previously", "recently",
+                   "already", "now", "once", "initially", "originally", "frequently", "broadly",
+                   "roundly", "sharply", "heavily", "largely", "generally", "still", "just",
+                   "even", "quickly", "immediately", "reportedly", "increasingly"}
+PASSIVE_AUX = {"has", "have", "had", "will", "would", "could", "can", "may", "might", "should",
+               "must", "is", "was", "are", "were", "be", "been", "being", "'s", "not", "n't",
+               "also", "never"}
+IRREGULAR_PARTICIPLES = {"told", "said", "seen", "known", "shown", "made", "found", "thought",
+                         "given", "taken", "written", "held", "heard", "sworn", "forbidden",
+                         "understood", "read", "sent", "brought", "spoken", "chosen", "drawn",
+                         "won", "beaten", "hit", "struck", "caught", "taught", "led", "sought",
+                         "foreseen", "withheld", "upheld", "overheard", "forecast"}
+
+
+# participles of attitude after `be` name the subject's own state, not an act done to it:
+# "voters are worried about", "she is convinced that", "he was opposed to"
+STATIVE = {"worried", "concerned", "convinced", "pleased", "disappointed", "frustrated",
+           "satisfied", "surprised", "shocked", "impressed", "troubled", "alarmed", "outraged",
+           "opposed", "inclined", "determined", "committed", "resigned", "annoyed", "dismayed",
+           "encouraged", "heartened", "confused", "puzzled", "skeptical", "unconvinced",
+           "disturbed", "angered", "incensed", "delighted", "thrilled", "divided", "split",
+           "undecided", "prepared", "intrigued", "relieved", "saddened", "offended"}
+
+
+def _be_before(p: Para, c0: int, a: int) -> int | None:
+    """Token index of the form of `be` that makes the cue at c0 a passive participle (`was
+    announced`, `has been widely criticized`, `were later approved`), or None."""
+    low, qid = p.low, p.qid
+    t = c0 - 1
+    lo = max(a, c0 - 4)
+    while t >= lo and qid[t] < 0 and low[t] in PASSIVE_ADVERBS:
+        t -= 1
+    if t >= a and qid[t] < 0 and low[t] in BE_FORMS and low[t] != "being" or (
+            t >= a and low[t] == "being" and t > a and low[t - 1] in BE_FORMS):
+        return t
+    return None
+
+
+def _passive(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int):
+    """A passive report, PolNeAR style: the cue runs from its auxiliaries through the
+    participle (`has been widely criticized`); the source is the `by` agent or none; the
+    content is what was reported, the subject before the verb (`The plan was criticized by
+    X`) or the clause after it (`It was announced that …`, `He was told that …`)."""
+    low, qid = p.low, p.qid
+    w = low[c1 - 1]
+    if not (w.endswith("ed") or w in IRREGULAR_PARTICIPLES):
+        return None
+    t = _be_before(p, c0, a)
+    while t - 1 >= a and qid[t - 1] < 0 and low[t - 1] in PASSIVE_AUX:
+        t -= 1
+    src = None
+    right = c1
+    if right < b and low[right] == "by" and qid[right] < 0:
+        end = _np_right(p, right + 1, b, appositive=False)
+        if end is None:
+            return None  # "by 59.6 percent", "by then": no agent we can delimit
+        src = (right + 1, end)
+        right = end
+    content = None
+    k = right
+    while k < b and qid[k] < 0 and (low[k] in TIME_WORDS or low[k] in RIGHT_SKIP) and low[k] not in (
+            "to", "by"):
+        k += 1
+    if k < b and (low[k] in ("that", ":") or k in p.qopen or low[k] in WH_WORDS):
+        content, _ = _right_content(p, k, b)
+    if content is None:
+        # the subject: back from the auxiliaries to the clause start
+        s0 = t
+        while s0 - 1 >= a and qid[s0 - 1] < 0 and low[s0 - 1] not in CLAUSE_BREAK and s0 > t - 25:
+            s0 -= 1
+        if s0 == t:
+            return None
+        content = [_span(p, s0, t)]
+    used = []
+    rec = _record(p, Cue(cue.entry, cue.cls, "passive", cue.strong, cue.words), t, c1, src,
+                  content, used)
+    rec["_agent"] = src is not None
+    return rec
+
+
+CLAUSE_BREAK = {",", ";", ":", "—", "–", "--", "-", "(", ")", ".", "!", "?", "and", "but",
+                "after", "before", "when", "while", "because", "although", "though", "since",
+                "if", "as", "until", "where"}
+WH_WORDS = {"whether", "how", "why", "what", "when", "if"}
+
+
+INFINITIVES = True
+
+
+def _infinitive_subject(p: Para, a: int, j: int) -> tuple[int, int] | None:
+    """`Trump plans to endorse X`, `voters are more likely to say …`, `Cruz went on Fox to
+    attack Y`: a cue in a `to`-infinitive (token j is `to`) is the act of the main clause's
+    subject, when a short verb group without punctuation links the two."""
+    subj = _sentence_subject(p, a, j)
+    if subj is None:
+        return None
+    s1 = subj[1]
+    if s1 >= j or j - s1 > 7:
+        return None
+    low, qid = p.low, p.qid
+    for k in range(s1, j):
+        w = low[k]
+        if qid[k] >= 0 or not _is_word(w) or w in INFINITIVE_BLOCK or w in DETS or (
+                p.cap[k] and w not in FUNC):
+            return None  # not a verb group: "is one of the few countries to", "seems to"
+    return subj
+
+
+INFINITIVE_BLOCK = {"that", "which", "who", "and", "but", "or", "to", "of", "for", "in", "on",
+                    "at", "with", "from", "by", "about", "into", "seem", "seems", "seemed",
+                    "appear", "appears", "appeared", "it", "this"}
 
 
 SUBJECT_FALLBACK = True
+SHORT_OBJECT = 1
+# a pronoun + finite verb right after a weak cue opens a complement clause ("say it is")
+CLAUSE_SUBJECTS = {"it", "this", "that", "there", "they", "he", "she", "we", "i", "you",
+                   "these", "those"}
+FINITE = {"is", "was", "are", "were", "will", "would", "could", "can", "should", "may",
+          "might", "must", "has", "have", "had", "does", "did", "do", "'s", "'re", "'ll", "'d",
+          "wo", "ca", "never", "also", "still", "just", "already", "remains", "needs"}
 
 
 def _parenthetical_subject(p: Para, a: int, j: int) -> tuple[int, int] | None:
@@ -789,7 +968,10 @@ def _right_content(p: Para, c1: int, b: int):
     while s < end and low[s] in CONTENT_SKIP and qid[s] < 0:
         s += 1
     if s >= end:
-        return None, []
+        if end > c1 and low[c1] in OBJECT_PRONOUNS:
+            s = c1  # the object pronoun itself: "endorsed him"
+        else:
+            return None, []
     used = sorted({qid[m] for m in range(s, min(end, s + 400)) if qid[m] >= 0})
     return [_span(p, s, end)], used
 

@@ -53,7 +53,11 @@ ADVERBS = {"also", "has", "have", "had", "later", "previously", "repeatedly", "o
            "too", "yet", "in", "turn", "however", "meanwhile", "similarly", "likewise",
            "however", "nonetheless", "instead", "eventually", "ultimately", "originally",
            "actually", "really", "specifically", "explicitly", "famously", "memorably",
-           "reportedly", "allegedly", "apparently", "previously", "twice", "once", "who"}
+           "reportedly", "allegedly", "apparently", "previously", "twice", "once", "who"} | {
+    # negated auxiliaries are one token ("didn't"): "Trump didn't say", "she hasn't endorsed"
+    f"{aux}n't" for aux in ("do", "does", "did", "has", "have", "had", "would", "could",
+                            "should", "is", "are", "was", "were", "must", "might", "need")} | {
+    "can't", "won't", "ain't", "cannot"}
 RIGHT_SKIP = {"reporters", "journalists", "me", "us", "him", "her", "them", "the", "a", "an",
               "in", "on", "at", "to", "during", "statement", "interview", "told", "last",
               "this", "earlier", "later", "recently", "previously", "also", "later", "week",
