@@ -1,6 +1,7 @@
 """Tone toward a named person: plain sentence VADER vs `framing.score_target`, on BASIL.
 
     .venv/bin/python benchmarks/eval_target.py [--data ../shared/data/basil] [--variants]
+                                               [--dead-zone]
 
 What it measures: issue 4's task, sentiment toward a *named person* in one news sentence, three
 classes (pos / neg / neutral), scored by macro-F1 on a held-out half split by event.
@@ -33,11 +34,14 @@ research-use data read in place from ../shared/data/basil, never copied):
    the first half is `dev` (rules and settings of score_target were chosen looking only at
    dev), the second `test` (held out, reported once the rules were fixed).
 
-Predictions use VADER's convention (>= 0.05 pos, <= -0.05 neg, else neutral). "plain" is
-VADER's compound of the whole sentence (vaderSentiment, no masking). Printed: n per class and
-macro-F1 per part (dev, test) and stratum (all, lex, inf), and on test a bootstrap 95% interval
-for macro-F1(score_target) - macro-F1(plain), resampling events (the cluster) with replacement
-(N_BOOT draws, SEED). `evaluate()` returns the same numbers (tests/test_target.py pins them).
+Predictions use VADER's convention (>= 0.05 pos, <= -0.05 neg, else neutral) on both scores.
+"plain" is VADER's compound of the whole sentence (vaderSentiment, no masking). score_target's
+rules were changed looking at dev items only; `--variants` prints the dev macro-F1 of other
+settings, `--dead-zone` the dev curve of its optional positive dead zone (best at
+framing.target.DEV_DEAD_ZONE = 1.6; off by default, see framing/target.py step 5). Printed:
+n per class and macro-F1 per part (dev, test) and stratum (all, lex, inf), and on test a
+bootstrap 95% interval for macro-F1(score_target) - macro-F1(plain), resampling events (the
+cluster) with replacement (N_BOOT draws, SEED). `evaluate()` returns the same numbers (tests/test_target.py pins them).
 """
 from __future__ import annotations
 
@@ -244,20 +248,34 @@ def evaluate(folder: Path = DEFAULT, *, n_boot: int = N_BOOT, **kw) -> dict:
 
 VARIANTS = {
     "score_target (default)": {},
+    "dead zone 1.6 (best on dev)": dict(dead_zone=1.6),
     "window 4 only (old rule)": dict(cues=False, quotes="keep", window=4),
     "no cue verbs": dict(cues=False),
     "quotes kept": dict(quotes="keep"),
     "no window (whole clause)": dict(window=None),
-    "window 8": dict(window=8),
+    "window 6": dict(window=6),
+    "window 10": dict(window=10),
     "sentence, not clause": dict(clause=False),
     "no entity mask": dict(mask_entities=False),
 }
+DEAD_ZONES = [round(0.2 * k, 1) for k in range(16)]  # 0.0 .. 3.0
+
+
+def dead_zone_curve(rows: list[dict]) -> dict[float, float]:
+    """{dead_zone: macro-F1} of score_target on `rows` (the dev items) over DEAD_ZONES; its
+    argmax is framing.target.DEV_DEAD_ZONE (test never looked at)."""
+    gold = [r["label"] for r in rows]
+    return {d: macro_f1(gold, [label_of(score_target(r["sentence"], r["start"], r["end"],
+                                                     dead_zone=d)) for r in rows])
+            for d in DEAD_ZONES}
 
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", type=Path, default=DEFAULT)
     ap.add_argument("--variants", action="store_true", help="also print other settings (dev)")
+    ap.add_argument("--dead-zone", action="store_true",
+                    help="print dev macro-F1 over the dead-zone grid (its best: DEV_DEAD_ZONE)")
     args = ap.parse_args(argv)
     if not args.data.exists():
         sys.exit(f"{args.data} not found: BASIL comes from github.com/launchnlp/BASIL")
@@ -283,6 +301,10 @@ def main(argv=None) -> None:
                 print(f"  {name:28s} n/a ({exc})")
                 continue
             print(f"  dev {name:28s} macro-F1 {macro_f1(gold, pred):.4f}")
+    if args.dead_zone:
+        rows = [r for r in build_sample(args.data) if r["split"] == "dev"]
+        for d, f1 in dead_zone_curve(rows).items():
+            print(f"  dev dead_zone {d:3.1f}  macro-F1 {f1:.4f}")
 
 
 if __name__ == "__main__":

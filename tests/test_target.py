@@ -8,7 +8,7 @@ import importlib.util
 import math
 
 import pytest
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, normalize
 
 from framing.errors import FramingError
 from framing.target import CUES_FILE, score_target, target_cues
@@ -20,10 +20,13 @@ def vader(t: str) -> float:
     return SIA.polarity_scores(t)["compound"]
 
 
-def with_cues(compound: float, extra: float) -> float:
-    """Step 4 of the rule: VADER's raw sum recovered from its compound, cue valences added."""
+def with_cues(compound: float, extra: float, dead_zone: float = 0.0) -> float:
+    """Steps 4-5 of the rule: VADER's raw sum recovered from its compound, cue valences added,
+    a positive sum lowered by the dead zone (off by default), normalised again."""
     c = max(-0.9999, min(0.9999, compound))
     s = c * math.sqrt(15 / (1 - c * c)) + extra
+    if s > 0:
+        s = max(0.0, s - dead_zone)
     return round(s / math.sqrt(s * s + 15), 4)
 
 
@@ -70,8 +73,52 @@ def test_negated_cue_and_subject_cues():
 
 def test_cue_added_to_vader_sum():
     t = "Smith, a brilliant lawyer, was criticized."
-    expected = with_cues(vader("xxxxx, a brilliant lawyer, was xxxxxxxxxx."), -2.0)
-    assert score_target(t, *at(t, "Smith")) == expected
+    c = vader("xxxxx, a brilliant lawyer, was xxxxxxxxxx.")
+    assert c == 0.5859  # raw sum 2.8 ('brilliant'), -2 for 'was criticized': 0.8
+    assert score_target(t, *at(t, "Smith")) == with_cues(c, -2.0) == 0.2023
+    # with the dev-chosen dead zone, 0.8 < 1.6 is no positive tone
+    assert score_target(t, *at(t, "Smith"), dead_zone=1.6) == with_cues(c, -2.0, 1.6) == 0.0
+
+
+def test_positive_dead_zone():
+    from framing.target import DEAD_ZONE, DEV_DEAD_ZONE
+    assert DEAD_ZONE == 0.0 and DEV_DEAD_ZONE == 1.6  # off by default (target.py step 5)
+    # with dead_zone=1.6 one mildly positive word near a person is not positive tone
+    t = "Smith has support."
+    c = vader("xxxxx has support.")
+    assert c == 0.4019 and score_target(t, *at(t, "Smith")) == c
+    assert score_target(t, *at(t, "Smith"), dead_zone=1.6) == with_cues(c, 0.0, 1.6) == 0.0258
+    # praise of the person (+2) stays positive: 2 - 1.6 = 0.4
+    t = "Smith was praised."
+    assert score_target(t, *at(t, "Smith"), dead_zone=1.6) == with_cues(0.0, 2.0, 1.6) == \
+        round(0.4 / math.sqrt(0.16 + 15), 4) == 0.1027
+    assert score_target(t, *at(t, "Smith")) == with_cues(0.0, 2.0) == round(normalize(2.0), 4) == 0.4588
+    # negative sums are untouched: VADER's compound exactly
+    t = "Smith made a terrible mistake."
+    assert score_target(t, *at(t, "Smith"), dead_zone=1.6) == \
+        vader("xxxxx made a terrible mistake.") < -0.05
+    with pytest.raises(FramingError, match="dead_zone"):
+        score_target(t, 0, 5, dead_zone=-1)
+
+
+def test_appositive_passive_adverb_and_pronoun_roles():
+    # the appositive does not use up the window: 'was criticized' is still in the context
+    t = "Smith, the chairman of the House Budget Committee since 2011, was criticized by leaders."
+    assert vader("xxxxx, the chairman of the House Budget Committee since 2011, was xxxxxxxxxx "
+                 "by leaders.") == 0.0
+    assert score_target(t, *at(t, "Smith")) == with_cues(0.0, -2.0) == -0.4588
+    assert score_target(t, *at(t, "Smith"), cues=False) == vader(
+        "xxxxx, the chairman of the House Budget Committee since 2011, was criticized by "
+        "leaders.") == -0.3612
+    # adverbs between be and the cue keep the passive reading
+    t = "Smith was just fired."
+    assert score_target(t, *at(t, "Smith")) == -0.4588
+    # a cue after the mention followed by him/her is read as aimed at the mention
+    t = "Smith left after Jones mocked him."
+    context = "xxxxx left after Jones xxxxxx him."
+    assert score_target(t, *at(t, "Smith")) == with_cues(vader(context), -2.0) == -0.4588
+    t = "Smith left after Jones mocked the plan."  # Smith is the subject-side reading: 0
+    assert score_target(t, *at(t, "Smith")) == 0.0
 
 
 def test_quotes_of_the_speaker_are_masked():
@@ -82,17 +129,30 @@ def test_quotes_of_the_speaker_are_masked():
     assert score_target(t, s, e, quotes="keep") == vader('"This is a disgrace," xxxxx said.')
     t = 'said Sen. Smith, "This is a disgrace."'
     assert score_target(t, *at(t, "Smith")) == 0.0
+    t = '"This is a disgrace," Smith, a Democrat, said.'  # speaker after an appositive
+    assert score_target(t, *at(t, "Smith")) == 0.0
+    # a quote the sentence splitter cut in two is still the speaker's own words
+    t = '"I love it. I love it," Smith said.'
+    assert score_target(t, *at(t, "Smith")) == 0.0
+    assert score_target(t, *at(t, "Smith"), quotes="keep") == \
+        with_cues(vader('I love it," xxxxx said.'), 0.0) == with_cues(0.6369, 0.0)
     # a quote about Smith, by someone else, is tone toward Smith
     t = '"Smith is a disgrace," Jones said.'
     assert score_target(t, *at(t, "Smith")) == vader('"xxxxx is a disgrace," Jones said.') < 0
     t = 'Jones called Smith "a disgrace."'
     assert score_target(t, *at(t, "Smith")) == vader('Jones called xxxxx "a disgrace."') < 0
     assert score_target(t, *at(t, "Smith"), quotes="drop") == 0.0
+    # a mention inside a quote keeps the quote's whole clause, not 8 words
+    t = ('"Smith has spent a decade in this town and in Washington spreading hate and fear," '
+         'Jones said.')
+    assert vader('"xxxxx has spent a decade in this town and') == 0.0
+    assert score_target(t, *at(t, "Smith")) == vader(t.replace("Smith", "xxxxx")) == -0.7845
 
 
 def test_clause_and_window():
     t = "Critics said the corrupt Smith lied, but Jones was brilliant."
-    assert score_target(t, *at(t, "Jones")) == vader("Jones was brilliant.".replace("Jones", "xxxxx"))
+    assert score_target(t, *at(t, "Jones")) == vader("xxxxx was brilliant.") == 0.5859
+    assert score_target(t, *at(t, "Jones"), dead_zone=1.6) == 0.296
     s, e = at(t, "Smith")
     # clause "Critics said the corrupt Smith lied,": 'lied' is a cue (subject -2)
     assert score_target(t, s, e) == with_cues(vader("Critics said the corrupt xxxxx xxxx,"), -2.0)
@@ -104,7 +164,7 @@ def test_only_the_mentions_sentence_counts_and_masked_text_is_reused():
     base = score_target(t, *at(t, "Smith"))
     longer = "The weather was horrible and tragic. " + t
     s, e = at(longer, "Smith")
-    assert score_target(longer, s, e) == base == with_cues(0.0, 2.0)
+    assert score_target(longer, s, e) == base == with_cues(0.0, 2.0) == 0.4588
     assert score_target(longer, s, e, masked=longer) == base
 
 
@@ -121,7 +181,12 @@ def test_bad_input():
         score_target("Smith spoke.", 0, 5, quotes="some")
     pattern, forms = target_cues()
     assert forms["criticized"] == (0.0, -2.0) and forms["under fire"] == (-2.0, -2.0)
-    assert CUES_FILE.name == "target_cues-1.0.tsv"
+    assert forms["took aim at"] == (0.0, -2.0) and forms["criticism"] == (-1.0, -2.0)
+    assert forms["flip-flopped"] == (-2.0, 0.0) and forms["disgraced"] == (-2.0, -2.0)
+    assert CUES_FILE.name == "target_cues-1.1.tsv"
+    from framing.lexicons import load_lexicon
+    assert load_lexicon("target_cues").version == "1.1"  # the newest is the default
+    assert len(load_lexicon("target_cues", "1.0")) == 58  # 1.0 unchanged, still loadable
 
 
 def _eval_module():
@@ -141,21 +206,36 @@ def test_basil_held_out_macro_f1(shared_data):
     test = res[("test", "all")]
     assert dict(test["n"]) == {"pos": 50, "neg": 232, "neu": 282}
     assert test["plain"] == pytest.approx(0.3767701525054466, abs=1e-9)
-    assert test["target"] == pytest.approx(0.4322469370435776, abs=1e-9)
+    assert test["target"] == pytest.approx(0.44157821377302975, abs=1e-9)
     assert test["target"] > test["plain"]
     dev = res[("dev", "all")]
     assert dict(dev["n"]) == {"pos": 61, "neg": 248, "neu": 307}
     assert dev["plain"] == pytest.approx(0.3703312669792342, abs=1e-9)
-    assert dev["target"] == pytest.approx(0.42477702380457644, abs=1e-9)
+    assert dev["target"] == pytest.approx(0.4444533070998733, abs=1e-9)
     lex, inf = res[("test", "lex")], res[("test", "inf")]
     assert lex["plain"] == pytest.approx(0.37482953100802074, abs=1e-9)
-    assert lex["target"] == pytest.approx(0.47452775747316583, abs=1e-9)
+    assert lex["target"] == pytest.approx(0.48802831155772336, abs=1e-9)
     assert inf["plain"] == pytest.approx(0.377339051562654, abs=1e-9)
-    assert inf["target"] == pytest.approx(0.41462947765538094, abs=1e-9)
+    assert inf["target"] == pytest.approx(0.42046094429694597, abs=1e-9)
+    dev_lex, dev_inf = res[("dev", "lex")], res[("dev", "inf")]
+    assert dev_lex["target"] == pytest.approx(0.4597004528039011, abs=1e-9)
+    assert dev_inf["target"] == pytest.approx(0.43508906638123035, abs=1e-9)
     lo, hi = res["ci"]
-    assert lo == pytest.approx(0.010422131922164124, abs=1e-9)
-    assert hi == pytest.approx(0.10170599822867621, abs=1e-9)
+    assert lo == pytest.approx(0.020804195265908265, abs=1e-9)
+    assert hi == pytest.approx(0.10834731114432283, abs=1e-9)
     assert lo > 0
+
+
+def test_dev_dead_zone_is_the_best_dev_value(shared_data):
+    """framing.target.DEV_DEAD_ZONE is the argmax of dev macro-F1 over the grid (test not
+    used); the default (no dead zone) is the curve's value at 0."""
+    from framing.target import DEV_DEAD_ZONE
+    ev = _eval_module()
+    rows = [r for r in ev.build_sample(shared_data / "basil") if r["split"] == "dev"]
+    curve = ev.dead_zone_curve(rows)
+    assert max(curve, key=curve.get) == DEV_DEAD_ZONE == 1.6
+    assert curve[1.6] == pytest.approx(0.4834176694873212, abs=1e-9)
+    assert curve[0.0] == pytest.approx(0.4444533070998733, abs=1e-9)
 
 
 def test_inconsistent_helpers_are_errors_not_fallbacks():
