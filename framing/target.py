@@ -67,8 +67,9 @@ from .sentiment import mask_entities_in, vader_compound
 
 __all__ = ["score_target", "target_cues"]
 
-_CLAUSE = re.compile(r"\s*(?:[;:—–]|\s-\s|,?\s+(?:but|while|although|though|whereas)\s+)\s*",
-                     re.IGNORECASE)
+# the look-ahead names every possible first character, so `re` skips other positions quickly
+_CLAUSE = re.compile(r"(?=[\s;:—–,])\s*(?:[;:—–]|\s-\s|,?\s+(?:but|while|although|though|"
+                     r"whereas)\s+)\s*", re.IGNORECASE)
 _TOKEN = re.compile(r"\S+")
 _QUOTE_MARKS = "\"“”«»`'‘’"
 
@@ -162,14 +163,29 @@ def _cue_first_words() -> frozenset[str]:
     return frozenset(form.split()[0] for form in target_cues()[1])
 
 
+def _cue_matches(pattern: re.Pattern, text: str, tokens: list[re.Match]) -> list[re.Match]:
+    """`pattern.finditer(text)`, tried only where it can start: its look-behind makes every
+    match start a `_CUE_TOKEN` token, and that token is the first word of a cue form."""
+    found: list[re.Match] = []
+    for t in tokens:
+        if found and t.start() < found[-1].end():
+            continue
+        m = pattern.match(text, t.start())
+        if m is not None:
+            found.append(m)
+    return found
+
+
 def _cue_valence(text: str, start: int, end: int, chars: list[str]) -> float:
     """Sum of the cue valences toward the mention text[start:end]; blanks the cue words in
     `chars` (a list of the characters of `text`)."""
-    if _cue_first_words().isdisjoint(_CUE_TOKEN.findall(text.lower())):
+    first_words = _cue_first_words()
+    tokens = [t for t in _CUE_TOKEN.finditer(text) if t.group().lower() in first_words]
+    if not tokens:
         return 0.0
     pattern, forms = target_cues()
     total = 0.0
-    for m in pattern.finditer(text):
+    for m in _cue_matches(pattern, text, tokens):
         if m.start() < end and m.end() > start:
             continue
         subj, obj = forms[" ".join(m.group(0).lower().split())]
