@@ -426,3 +426,61 @@ def test_cue_lexicon_default_is_newest_and_old_version_loads():
     assert added["class"].isin({"neutral", "assertive", "distancing", "denial", "warning",
                                 "directive", "commissive", "endorsing", "tentative",
                                 "refusal"}).all()
+
+
+# content boundaries of reported clauses (issue #3): where the content after a cue ends
+@pytest.mark.parametrize("text,cue,source,content", [
+    # the next report of the same speaker in the sentence starts its own content
+    ("Gov. Mike Pence on Thursday blamed the media for making an issue out of the remark, "
+     "saying reporters were nitpicking.", "blamed", "Gov. Mike Pence",
+     "the media for making an issue out of the remark"),
+    # a second verb of the same form, coordinated with the cue
+    ("Cruz mentioned CNN five times and seemed to blame the network for its reporting.",
+     "mentioned", "Cruz", "CNN five times"),
+    ("Hillary Clinton has vowed to keep abortion legal and celebrated the ruling Monday.",
+     "vowed", "Hillary Clinton", "to keep abortion legal"),
+    # a sentence-opening subordinate clause ends at its comma
+    ("While he allowed that his members tilt Republican, he estimated that most supported "
+     "President Obama in 2012.", "allowed", "he", "that his members tilt Republican"),
+    # a semicolon ends the reported clause
+    ("The senator said the bill would pass; its critics were less sure.", "said",
+     "The senator", "the bill would pass"),
+])
+def test_content_boundaries(text, cue, source, content):
+    found = [a for a in extract_attributions(text) if a["cue"] == cue]
+    assert len(found) == 1, extract_attributions(text)
+    assert found[0]["source"] == source
+    assert found[0]["content"] == content
+
+
+def test_coordinated_report_is_its_own_attribution():
+    text = "Hillary Clinton has vowed to keep abortion legal and celebrated the ruling Monday."
+    cues = {a["cue"]: a for a in extract_attributions(text)}
+    assert cues["celebrated"]["source"] == "Hillary Clinton"
+    assert cues["celebrated"]["content"] == "the ruling Monday"  # a trailing day stays
+
+
+@pytest.mark.parametrize("text,cue,source", [
+    # a time phrase between the subject and its verb
+    ("A Monmouth poll out Monday showed Clinton with a healthy lead over Sanders.", "showed",
+     "A Monmouth poll"),
+    ("A Quinnipiac poll last month showed Mr. Trump leading Mr. Cruz nationally.", "showed",
+     "A Quinnipiac poll"),
+    ("The senator earlier this week criticized the plan as reckless.", "criticized",
+     "The senator"),
+    ("Gov. Mike Pence on Jan. 5 blamed the media for the story.", "blamed", "Gov. Mike Pence"),
+    # a possessor inside the source phrase
+    ("The first step, the Texas senator's allies say, will be to help them keep their seats.",
+     "say", "the Texas senator's allies"),
+])
+def test_source_across_time_phrases_and_possessors(text, cue, source):
+    found = [a for a in extract_attributions(text) if a["cue"] == cue]
+    assert len(found) == 1, extract_attributions(text)
+    assert found[0]["source"] == source
+
+
+def test_report_inside_a_relative_clause_with_a_gap():
+    text = "She has the kind of job that many economists say is the future of the economy."
+    a = one(text)
+    assert (a["cue"], a["source"]) == ("say", "many economists")
+    assert frag_texts(text, a) == ["that", "is the future of the economy"]

@@ -10,7 +10,10 @@ news writing puts it (Bell 1991; AP style):
 
 The content is the quote or clause the cue introduces: after it (`said that …`, `said: "…"`)
 or before it (`"…," X said`, `…, X said Tuesday.`). A split quote (`"A," X said. "B."`) is one
-attribution with two content fragments. Every step is linear in the paragraph length.
+attribution with two content fragments. A reported clause after its cue ends at a semicolon,
+before the next report of the same speaker (`…, saying …`, `… and called …`), at the comma that
+closes a sentence-opening subordinate clause, or before a coordinated verb of the cue's form
+(`_trim_contents`). Every step is linear in the paragraph length.
 After the lexicon pass, `constructions.reporting_clauses` adds reporting clauses whose verb
 group is in no lexicon (`X is once again questioning whether …`).
 """
@@ -171,6 +174,8 @@ def _np_left(p: Para, j: int, lo: int) -> int | None:
             start = k
         elif w in NP_LOWER or w in DETS or w in SOURCE_HEADS or w in ("of", "for", "at"):
             start = k
+        elif POSSESSORS and w.endswith(("'s", "s'")) and k < j:
+            start = k  # a possessor opens the phrase: "the Texas senator's allies say"
         elif w[0].isdigit() or w in NUMBER_WORDS or w in QUANT_LEFT and start < j + 1 and (
                 low[start][0].isdigit() or low[start] in NUMBER_WORDS or low[start] in QUANT_HEADS):
             start = k  # "64 percent", "nearly half", "about a third"
@@ -429,6 +434,8 @@ def extract_paragraph(text: str) -> tuple[list[dict], list]:
     if CONSTRUCTIONS:
         reporting_clauses(p, out)
     _split_quotes(p, out, used_quotes)
+    if TRIM:  # before the nested-attitude pass, which looks at where contents reach
+        _trim_contents(p, out)
     if NESTED_DROP:
         out = _drop_nested_attitudes(out)
     for rec in out:
@@ -608,6 +615,8 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
         # the subject holds the attitude, as with an active verb, and must be found
         stative = True
     j = _skip_left(p, c0 - 1, a)
+    if TIME_SKIP and j > a and qid[j] < 0 and (low[j] in TIME_HEADS or low[j][0].isdigit()):
+        j = _skip_left(p, _skip_time(p, j, a), a)
     left_start = _np_left(p, j, a) if j >= a else None
     if left_start is None and j >= a and low[j] in ("who", "which") and j - 1 > a \
             and low[j - 1] == ",":
@@ -678,6 +687,14 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
         if left is not None and k < b and low[k] == ",":
             end = _clause_end(p, k + 1, b)
             content = left + ([_span(p, k + 1, end)] if end > k + 1 else [])
+    if content is None and GAPS and src is not None and src[0] - 1 >= a and \
+            low[src[0] - 1] in ("that", "which") and qid[src[0] - 1] < 0 and c1 < b and \
+            low[c1] in FINITE and len(cue.words) == 1:
+        # a report inside a relative clause whose subject is the gap: "the kind of job that
+        # many economists say is the future" — the relative pronoun and what follows the cue
+        end = _clause_end(p, c1, b)
+        if end > c1:
+            content = [_span(p, src[0] - 1, src[0]), _span(p, c1, end)]
     if content is None:
         if not right_clause:
             return None
@@ -1060,3 +1077,139 @@ def _colon_speakers(p: Para, out: list[dict]) -> None:
 
 CONSTRUCTIONS = True  # the general constructions of `constructions.py` (off: lexicon cues only)
 from .constructions import reporting_clauses  # noqa: E402  (it builds on the helpers above)
+
+
+# the content-end rules of `_trim_contents` in use (remove a name to measure without it)
+TRIM = {"semicolon", "same_source", "subordinate", "coordinated"}
+# a sentence opening with one of these makes the clause up to its comma subordinate: "While he
+# allowed that his members tilt Republican, he estimated …", "As she seeks reelection, …"
+SUBORDINATORS = {"as", "while", "though", "although", "when", "whenever", "if", "because",
+                 "since", "after", "before", "once", "until", "unless", "whereas", "even",
+                 "in", "by", "despite", "with", "without", "upon"}
+CONTENT_GLUE = {",", "and", "but", "or", "-", "—", "–", "--", "then", "also", "yet", "while"}
+
+
+def _verb_form(w: str) -> str | None:
+    """The morphological form of a (possibly verb) word: past, ing, s, or None."""
+    if w.endswith("ing") and len(w) > 5:
+        return "ing"
+    if (w.endswith("ed") and len(w) > 4) or w in IRREGULAR_PARTICIPLES:
+        return "past"
+    return None
+
+
+def _trim_contents(p: Para, out: list[dict]) -> None:
+    """Where a reported clause after its cue ends (news writing): at a semicolon; before the
+    next cue of the same speaker in the sentence (`X blamed the media …, saying …`, `X knocked
+    Rubio on trade and called him …`: each report has its own content); at the comma that
+    closes a sentence-opening subordinate clause (`While he allowed that A, he estimated B`);
+    before a second verb of the same form coordinated with the cue (`Cruz mentioned CNN five
+    times and seemed to blame …`). Linear: next-semicolon and next-comma tables, and the cues
+    of each speaker in order."""
+    if not out:
+        return
+    low, qid, n = p.low, p.qid, p.n
+    semis = [k for k, w in enumerate(low) if w == ";" and qid[k] < 0] if ";" in p.text else []
+    commas: list[int] = []  # filled on first need (a sentence opening with a subordinator)
+
+    def following(marks: list[int], k: int) -> int:
+        x = bisect_left(marks, k)
+        return marks[x] if x < len(marks) else n
+    by_speaker: dict[tuple, list[int]] = {}
+    if "same_source" in TRIM:
+        for other in out:
+            if other.get("_src"):
+                t = bisect_left(p.st, other["cue_span"][0])
+                u = t - 1
+                while u > 0 and low[u] in ADVERBS and qid[u] < 0:
+                    u -= 1
+                # a sibling report ("…, saying", "… and called"), not one nested in a
+                # to-infinitive of the content ("want to see")
+                if u >= 0 and low[u] in (",", "and", "but", "—", "–", "--"):
+                    by_speaker.setdefault((other["_sent"], other["_src"]), []).append(t)
+        for starts in by_speaker.values():
+            starts.sort()
+    for rec in out:
+        frags = rec["content_fragments"]
+        if len(frags) != 1 or rec["cue_kind"] in ("refusal", "colon", "adverb"):
+            continue
+        c1 = rec["_c1"]
+        s0 = bisect_left(p.st, frags[0][0])
+        e0 = bisect_left(p.st, frags[0][1])
+        if s0 < c1 or s0 >= n or s0 in p.qopen or qid[s0] >= 0:
+            continue  # content before the cue, or a quotation: its own marks delimit it
+        si = rec["_sent"]
+        a, b = p.sents[si]
+        cut = e0
+        if "semicolon" in TRIM:
+            cut = min(cut, following(semis, s0))
+        starts = by_speaker.get((si, rec["_src"])) if rec.get("_src") else None
+        if starts:
+            x = bisect_left(starts, s0 + 1)
+            if x < len(starts) and starts[x] < cut:
+                cut = starts[x]
+        if "subordinate" in TRIM:
+            f = a + 1 if low[a] in ("but", "and") and a + 1 < b else a
+            if low[f] in SUBORDINATORS and f < c1 and f + 1 < b:
+                if not commas:
+                    commas = [k for k, w in enumerate(low) if w == "," and qid[k] < 0] or [n]
+                k = following(commas, c1)
+                if k < cut and k + 1 < b and _is_word(low[k + 1]):
+                    first = low[f]
+                    # "As he considered a run …, Mr. Biden felt": the clause before the comma
+                    ok = first not in ("in", "by", "with", "without", "upon", "despite") or \
+                        low[f + 1].endswith("ing")
+                    if first == "even" and low[f + 1] not in ("as", "though", "if", "when"):
+                        ok = False
+                    if ok and following(commas, f) >= c1:
+                        cut = k
+        if "coordinated" in TRIM and low[s0] not in ("that", "whether", "if", "how", "why",
+                                                       "what"):
+            form = _verb_form(low[c1 - 1])
+            if form is not None:
+                for k in range(s0 + 1, min(cut, s0 + 40)):
+                    if low[k] in ("and", "but") and qid[k] < 0:
+                        m = k + 1
+                        while m < cut and low[m] in ADVERBS and low[m] != "who":
+                            m += 1
+                        if m < cut and (_verb_form(low[m]) == form or low[m] in ("did", "didn't",
+                                                                                 "has", "had")):
+                            cut = k
+                            break
+        if cut < e0:
+            while cut > s0 and low[cut - 1] in CONTENT_GLUE and qid[cut - 1] < 0:
+                cut -= 1
+            if cut > s0:
+                frags[0] = [frags[0][0], p.en[cut - 1]]
+
+
+TIME_SKIP = True
+POSSESSORS = True
+GAPS = True
+TIME_HEADS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "today", "yesterday", "tonight", "week", "weekend", "month", "year", "night",
+              "morning", "afternoon", "evening", "spring", "summer", "fall", "winter",
+              "january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december", "jan", "feb", "aug", "sept",
+              "oct", "nov", "dec"}
+TIME_MODS = {"on", "last", "this", "next", "earlier", "late", "early", "out", "in", "that",
+             "the", "same", "day", "of", "."}
+
+
+def _skip_time(p: Para, j: int, a: int) -> int:
+    """Skip a time phrase between a subject and its verb, leftwards from token j: `Gov. Mike
+    Pence on Thursday blamed`, `A CNN/ORC poll last month showed`, `The senator earlier this
+    week criticized`. Returns the token before the phrase (j itself when there is none)."""
+    low, qid = p.low, p.qid
+    k, heads = j, 0
+    lo = max(a, j - 6)
+    while k >= lo and qid[k] < 0 and (low[k] in TIME_HEADS or low[k][0].isdigit()
+                                      or low[k] in TIME_MODS):
+        if low[k] in TIME_HEADS:  # a number only with its month: "on Jan. 5" ("Six in 10")
+            heads += 1
+        k -= 1
+    if not heads or k < a or k == j:
+        return j
+    while k < j and low[k + 1] in ("the", "of", "."):
+        k += 1  # give back what belongs to the subject's side
+    return k
