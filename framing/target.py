@@ -180,9 +180,9 @@ def _cue_valence(text: str, start: int, end: int, chars: list[str]) -> float:
     """Sum of the cue valences toward the mention text[start:end]; blanks the cue words in
     `chars` (a list of the characters of `text`)."""
     first_words = _cue_first_words()
+    if first_words.isdisjoint(_CUE_TOKEN.findall(text.lower())):
+        return 0.0  # most contexts: no cue word at all (checked in C, not per token)
     tokens = [t for t in _CUE_TOKEN.finditer(text) if t.group().lower() in first_words]
-    if not tokens:
-        return 0.0
     pattern, forms = target_cues()
     total = 0.0
     for m in _cue_matches(pattern, text, tokens):

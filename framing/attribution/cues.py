@@ -37,6 +37,15 @@ def _indexes() -> tuple[dict[str, list[Cue]], dict[str, list[Cue]]]:
     return index, nouns
 
 
+@lru_cache(maxsize=1)
+def cue_starts() -> frozenset[str]:
+    """Every word a cue can start with (verbal, nominal, possessive), and "in" (`in a
+    statement`, found by the extractor's document rule): a token outside this set starts
+    nothing, so the extractor's scan skips it."""
+    index, nouns = _indexes()
+    return frozenset(index) | frozenset(nouns) | {"in"}
+
+
 def cue_index() -> dict[str, list[Cue]]:
     """First word (lowercase) → cues starting with it, longest first (all but the nouns that
     need a possessor, see `noun_index`)."""

@@ -23,7 +23,7 @@ import re
 from bisect import bisect_left
 
 from ..quotes import find_quotes
-from .cues import Cue, match_cue, noun_index
+from .cues import Cue, cue_starts, match_cue, noun_index
 from .words import (ABBREV, ADVERBS, DETS, FUNC, NP_LOWER, PRONOUNS, RIGHT_SKIP, SOURCE_HEADS,
                     TIME_WORDS)
 
@@ -387,14 +387,19 @@ def extract_paragraph(text: str) -> tuple[list[dict], list]:
     """Attributions of one paragraph as raw dicts (spans and cue facts, no classification),
     and the paragraph's quotes."""
     p = Para(text)
-    low, qid, n = p.low, p.qid, p.n
+    low, qid = p.low, p.qid
     out: list[dict] = []
     used_quotes: set[int] = set()
     nouns = noun_index()
+    starts = cue_starts()
     i = _skip_dateline(p)
-    while i < n:
+    # only a token that can start a cue (or "in", for `in a statement`) does anything below;
+    # every other token is stepped over, so the loop visits just those
+    for k in [k for k, w in enumerate(low) if w in starts]:
+        if k < i:
+            continue  # inside a cue or construction already taken
+        i = k
         if qid[i] >= 0:
-            i += 1
             continue
         si = p.sent_of[i]
         a, b = p.sents[si]
@@ -414,8 +419,6 @@ def extract_paragraph(text: str) -> tuple[list[dict], list]:
                 if rec is not None:
                     out.append(rec)
                     i = rec["_c1"]
-                    continue
-            i += 1
             continue
         c0, c1 = i, i + len(cue.words)
         i = c1
