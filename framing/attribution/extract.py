@@ -620,7 +620,15 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
     j = _skip_left(p, c0 - 1, a)
     if TIME_SKIP and j > a and qid[j] < 0 and (low[j] in TIME_HEADS or low[j][0].isdigit()):
         j = _skip_left(p, _skip_time(p, j, a), a)
+    if FINAL_CLAUSE and kind == "verb" and not stative and j > a:
+        final = _final_report(p, c1, j, a, b)
+        if final is not None:
+            return _record(p, cue, c0, c1, *final)
     left_start = _np_left(p, j, a) if j >= a else None
+    if left_start is None and EVIDENTIAL and cue.words[0] in EVIDENTIAL_VERBS and j >= a:
+        src = _evidence_subject(p, j, a)
+    if left_start is None and src is None and PLURAL_SUBJECTS and j >= a and not stative:
+        left_start = _plural_subject(p, j, a, c1, b)
     if left_start is None and j >= a and low[j] in ("who", "which") and j - 1 > a \
             and low[j - 1] == ",":
         left_start = _np_left(p, j - 2, a)
@@ -774,7 +782,9 @@ def _passive(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int):
     low, qid = p.low, p.qid
     w = low[c1 - 1]
     if not (w.endswith("ed") or w in IRREGULAR_PARTICIPLES):
-        return None
+        w = low[c0]  # a participle with its preposition: "is seen as", "was viewed as"
+        if c1 - c0 != 2 or not (w.endswith("ed") or w in IRREGULAR_PARTICIPLES):
+            return None
     t = _be_before(p, c0, a)
     while t - 1 >= a and qid[t - 1] < 0 and low[t - 1] in PASSIVE_AUX:
         t -= 1
@@ -1216,3 +1226,127 @@ def _skip_time(p: Para, j: int, a: int) -> int:
     while k < j and low[k + 1] in ("the", "of", "."):
         k += 1  # give back what belongs to the subject's side
     return k
+
+
+FINAL_CLAUSE = True
+# words that cannot be inside the subject of a sentence-final `…, X said.` (a clause, not a name)
+FINAL_BLOCK = FUNC - {"the", "a", "an", "of", "with", "for", "at", "in", "on", "to", "and",
+                      "his", "her", "their", "its", "our", "my", "this", "these", "those", "all",
+                      "both", "some", "many", "most", "mr", "mrs", "ms", "by", "close", "from"}
+
+
+def _final_report(p: Para, c1: int, j: int, a: int, b: int):
+    """A reporting clause that closes its sentence after a comma or a quote (news style:
+    `…, people familiar with the matter said.`, `…, new fundraising reports show.`,
+    `"…," a senior official said Tuesday.`): the subject is every word between the comma and
+    the verb group, the content the clause before the comma. (source, content, quotes) or
+    None. Bounded: at most 12 tokens back, 4 forward."""
+    low, qid, cap = p.low, p.qid, p.cap
+    k = c1
+    while k < b and k < c1 + 4 and qid[k] < 0 and (low[k] in TIME_HEADS or low[k] in (
+            "on", "last", "this", "earlier", "late", "in", "a", "statement")):
+        k += 1
+    if k < b and not (low[k] in END_PUNCT and qid[k] < 0):
+        return None
+    m = j
+    lo = max(a, j - 12)
+    head = False
+    while m >= lo and qid[m] < 0 and (_is_word(low[m]) or low[m] in ("'s", "-", ".", "&")) \
+            and low[m] not in FINAL_BLOCK:
+        w = low[m]
+        if (cap[m] and w not in FUNC) or w in SOURCE_HEADS or w in PRONOUNS or w in QUANT_HEADS \
+                or (w.endswith("s") and not w.endswith(("ss", "us", "is", "'s")) and len(w) > 3):
+            head = True
+        m -= 1
+    if m < a or m == j or not head or not (low[m] in (",", "—", "–", "--") or qid[m] >= 0):
+        return None
+    if qid[m] >= 0 and m not in p.qclose:
+        return None
+    if low[m + 1] in ("and", "to", "of", "with", "for", "at", "in", "on", "by", "from"):
+        return None
+    content = _left_content(p, m + 1, a)
+    if not content or not content[0]:
+        return None
+    t = m - 1 if low[m] == "," else m
+    used = [qid[t]] if t >= a and qid[t] >= 0 else []
+    return (m + 1, j + 1), content, used
+
+
+PLURAL_SUBJECTS = True
+NOT_PLURAL = {"always", "perhaps", "sometimes", "besides", "thus", "towards", "afterwards",
+              "whereas", "unless", "regardless", "nonetheless", "nevertheless", "its", "this",
+              "his", "hers", "ours", "yours", "theirs", "was", "has", "does", "is", "as", "us",
+              "yes", "less", "news", "series", "means", "politics", "economics", "sales",
+              "works", "ones", "others", "lots", "plus", "years", "days", "weeks", "months",
+              "times", "hours", "minutes", "decades", "percent", "points", "votes", "seats"}
+
+
+def _plural_subject(p: Para, j: int, a: int, c1: int, b: int) -> int | None:
+    """A bare plural noun as the subject (`Social conservatives say …`, `forecasters say`,
+    `developers see …`, `delegates who backed …`): a lowercase word in -s right before the
+    verb group, with up to three modifiers before it. Not before `by` (a participle:
+    `the candidates endorsed by X`)."""
+    low, qid, cap = p.low, p.qid, p.cap
+    w = low[j]
+    if qid[j] >= 0 or cap[j] or not w.isalpha() or len(w) < 4 or not w.endswith("s") or \
+            w.endswith(("ss", "us", "is", "ous")) or w in FUNC or w in ADVERBS or \
+            w in NOT_PLURAL:
+        return None
+    if c1 < b and low[c1] == "by":
+        return None
+    start = j
+    k = j - 1
+    while k >= a and k >= j - 3 and qid[k] < 0 and _is_word(low[k]):
+        x = low[k]
+        if x in DETS and x not in ("one", "no"):
+            start = k
+            break
+        if x in FUNC or x in ADVERBS or x.endswith("ly") or x[0].isdigit():
+            break
+        start = k
+        k -= 1
+    return start
+
+
+EVIDENTIAL = True
+EVIDENTIAL_VERBS = {"show", "shows", "showed", "shown", "suggest", "suggests", "suggested",
+                    "indicate", "indicates", "indicated", "find", "finds", "found", "reveal",
+                    "reveals", "revealed", "confirm", "confirms", "confirmed"}
+EVIDENCE_HEADS = {"poll", "polls", "polling", "survey", "surveys", "study", "studies", "data",
+                  "records", "record", "documents", "document", "results", "result", "analysis",
+                  "analyses", "report", "reports", "figures", "numbers", "statistics",
+                  "research", "evidence", "filings", "filing", "tallies", "tally", "count",
+                  "estimates", "projections", "review", "audit", "investigation", "probe",
+                  "census", "emails", "memo", "memos", "transcripts", "transcript", "tests",
+                  "findings", "models", "model", "math", "history", "experience", "trends",
+                  "returns"}
+
+
+def _evidence_subject(p: Para, j: int, a: int) -> tuple[int, int] | None:
+    """The subject of an evidential verb (show, suggest, find, indicate, reveal) is often a
+    long noun phrase headed by a poll, a record, a study or data, opening the sentence: `An
+    analysis by Politifact of elections since 1972 showed …`, `Exit polling shows …`, `The
+    poll, released Wednesday by X, showed …`. The source runs from the sentence start through
+    the verb's left neighbour (or to a comma that opens a parenthetical)."""
+    low, qid = p.low, p.qid
+    s = a + 1 if low[a] in ("but", "and", "yet") else a
+    if j - s > 25:
+        return None
+    h = None
+    for k in range(s, min(j + 1, s + 5)):
+        if qid[k] >= 0 or not _is_word(low[k]):
+            return None
+        if low[k] in EVIDENCE_HEADS:
+            h = k
+            break
+        if low[k] in FUNC and low[k] not in DETS:
+            return None
+    if h is None:
+        return None
+    end = j + 1
+    for k in range(h + 1, j + 1):
+        if qid[k] >= 0 or low[k] in (";", ":") or low[k] in END_PUNCT:
+            return None
+        if low[k] == "," and end == j + 1:
+            end = k
+    return s, end
