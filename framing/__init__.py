@@ -18,6 +18,7 @@ _EXPORTS = {
     "TagOptions": "pipeline",
     "Tagged": "tagged",
     "list_lexicons": "lexicons",
+    "lexicons_in_use": "lexicons",
     "load_lexicon": "lexicons",
     "FramingError": "errors",
     "measure": "measures",

@@ -45,11 +45,11 @@ def data_path(name: str, data_dir: str | Path | None = None) -> Path | None:
 
 
 def check_lexicons(wanted: dict[str, str] | None) -> pd.DataFrame:
-    """The bundled lexicons (name, version, sha256); raises if ``wanted`` (name → version)
-    asks for a version that is not the one in use."""
-    from .lexicons import list_lexicons
+    """The bundled lexicons in use (name, version, sha256: the newest of each); raises if
+    ``wanted`` (name → version) asks for a version that is not the one in use."""
+    from .lexicons import lexicons_in_use
 
-    lex = list_lexicons()[["name", "version", "sha256"]]
+    lex = lexicons_in_use()[["name", "version", "sha256"]]
     have = dict(zip(lex["name"], lex["version"].astype(str)))
     for name, version in (wanted or {}).items():
         if have.get(name) != str(version):

@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .errors import input_error
-from .lexicons import list_lexicons
+from .lexicons import lexicons_in_use
 from .tagged import Tagged
 
 TABLES = ("articles", "paragraphs", "attributions", "spans", "actors")
@@ -64,7 +64,7 @@ def build_manifest(*, corpus_sha256: str, counts: dict, parameters: dict,
     """What a reader of the tables needs to reproduce them: versions, hashes, parameters."""
     from . import __version__
 
-    lexicons = list_lexicons()[["name", "version", "sha256"]].to_dict(orient="records")
+    lexicons = lexicons_in_use()[["name", "version", "sha256"]].to_dict(orient="records")
     manifest = {
         "framing_version": __version__,
         "python": platform.python_version(),

@@ -430,10 +430,10 @@ def provenance_base() -> dict:
     """Versions behind every figure: framing, matplotlib, vaderSentiment, each lexicon's
     version and sha256."""
     from . import __version__
-    from .lexicons import list_lexicons
+    from .lexicons import lexicons_in_use
     from .output import version_of
 
-    lex = list_lexicons()[["name", "version", "sha256"]].to_dict(orient="records")
+    lex = lexicons_in_use()[["name", "version", "sha256"]].to_dict(orient="records")
     return {"framing_version": __version__,
             "packages": {p: version_of(p) for p in ("matplotlib", "vaderSentiment", "pandas",
                                                     "numpy", "statsmodels")},

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import framing
 import framing.lexicons as lexicons
 from framing.errors import FramingError
 from framing.lexicons import list_lexicons, load_lexicon, read_lexicon_table
@@ -101,3 +102,21 @@ def test_unsupported_suffix(tmp_path):
     p.write_text("{}", encoding="utf-8")
     with pytest.raises(FramingError, match="unsupported"):
         read_user_lexicon(p)
+
+
+def test_the_versions_in_use_are_what_manifests_and_figures_record():
+    from framing.lexicons import lexicons_in_use
+    from framing.output import build_manifest
+    from framing.plots import provenance_base
+    in_use = lexicons_in_use()
+    assert in_use["name"].is_unique
+    assert set(in_use["name"]) == set(framing.list_lexicons()["name"])
+    for name, version in zip(in_use["name"], in_use["version"]):
+        assert framing.load_lexicon(name).version == version  # what the taggers load
+    every = framing.list_lexicons()
+    newest_cues = every.loc[every["name"] == "cues", "version"].iloc[-1]
+    assert dict(zip(in_use["name"], in_use["version"]))["cues"] == newest_cues != "1.0"
+    records = in_use[["name", "version", "sha256"]].to_dict(orient="records")
+    manifest = build_manifest(corpus_sha256="0" * 64, counts={}, parameters={})
+    assert manifest["lexicons"] == records
+    assert provenance_base()["lexicons"] == records

@@ -54,6 +54,13 @@ def list_lexicons() -> pd.DataFrame:
     return _index().copy()
 
 
+def lexicons_in_use() -> pd.DataFrame:
+    """The version of each bundled lexicon the taggers load (`load_lexicon(name)` without a
+    version: the newest, the last row of its name in the index); same columns as
+    `list_lexicons`. This is what a run manifest and a figure's sidecar record."""
+    return _index().drop_duplicates("name", keep="last").reset_index(drop=True)
+
+
 @lru_cache(maxsize=1)
 def _index() -> pd.DataFrame:
     path = _package_dir() / "index.csv"
