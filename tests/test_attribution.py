@@ -257,7 +257,10 @@ def test_source_is_the_subject_before_a_parenthetical():
     text = "Nigel Farage, leader of the UK Independence Party, says such votes are preludes."
     assert one(text)["source"] == "Nigel Farage, leader of the UK Independence Party"
     text = "Mr. Manafort, citing the unique magic of Trump, said the candidate could win."
-    assert one(text)["source"] == "Mr. Manafort"
+    by_cue = {a["cue"]: a for a in extract_attributions(text)}
+    assert by_cue["said"]["source"] == "Mr. Manafort"
+    # `citing` is an attribution of its own (PolNeAR marks it): what is cited is its content
+    assert by_cue["citing"]["content"] == "the unique magic of Trump"
     # a subject inside another clause is not the source: no source rather than a wrong one
     text = "The plan failed and, as expected, said nothing new about taxes at all."
     assert all(a["source"] != "The plan" for a in extract_attributions(text))
@@ -556,3 +559,64 @@ def test_report_inside_a_relative_clause_with_a_gap():
     a = one(text)
     assert (a["cue"], a["source"]) == ("say", "many economists")
     assert frag_texts(text, a) == ["that", "is the future of the economy"]
+
+
+# issue #3, round 4: weak verbs and their objects, `citing` phrases, reduced passives
+
+def _by_cue(text):
+    return {a["cue"]: (a["source"], a["content"]) for a in extract_attributions(text)}
+
+
+def test_stance_verbs_take_a_pronoun_object():
+    assert _by_cue("Democrats opposed it.") == {"opposed": ("Democrats", "it")}
+    assert _by_cue("McCain supported him.") == {"supported": ("McCain", "him")}
+    # a pronoun object of a verb of saying is no report: "say it" is left alone
+    assert extract_attributions("He could not say it.") == []
+
+
+def test_seeing_and_naming_verbs_characterise_a_pronoun():
+    assert _by_cue("Republicans see him as a strong leader.") == {
+        "see": ("Republicans", "him as a strong leader")}
+    assert _by_cue("He called it a disaster.") == {"called": ("He", "it a disaster")}
+
+
+def test_weak_verb_with_that_clause_and_coordinated_subject():
+    assert _by_cue("The senators met with the president on Tuesday and acknowledge that the "
+                   "bill faces long odds.") == {
+        "acknowledge": ("The senators", "that the bill faces long odds")}
+
+
+def test_citing_a_common_noun_phrase():
+    assert _by_cue("The company terminated the merger, citing changes in the political "
+                   "environment.") == {
+        "citing": ("The company", "changes in the political environment")}
+
+
+def test_reduced_passive_with_agent():
+    assert _by_cue("The immigration bill, opposed by House Republicans, never became law.") == {
+        "opposed": ("House Republicans", "The immigration bill")}
+
+
+def test_coordinated_present_tense_reports_split():
+    assert _by_cue("The governor favors right-to-work laws and opposes a minimum wage "
+                   "increase.") == {"favors": ("The governor", "right-to-work laws"),
+                                    "opposes": ("The governor", "a minimum wage increase")}
+
+
+def test_weak_verb_after_a_parenthetical():
+    assert _by_cue("Others, however, say a recalibration is overdue.") == {
+        "say": ("Others", "a recalibration is overdue")}
+    assert _by_cue("Cruz, as he has in the past, opposed the measure.") == {
+        "opposed": ("Cruz", "the measure")}
+
+
+def test_seeing_verb_in_a_relative_clause():
+    text = ("Rubio has won support from governors who see him as the most viable "
+            "alternative.")
+    assert _by_cue(text)["see"] == ("governors who", "him as the most viable alternative")
+
+
+@pytest.mark.xfail(strict=True, reason="a pronoun subject before 'can't help but see': the "
+                   "generic 'you' is no source, yet the verb group is read as a report")
+def test_generic_you_is_no_seer():
+    assert extract_attributions("You can't help but see it as a sure sign of decline.") == []

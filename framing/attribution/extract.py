@@ -23,7 +23,7 @@ import re
 from bisect import bisect_left
 
 from ..quotes import find_quotes
-from .cues import Cue, cue_starts, match_cue, noun_index
+from .cues import Cue, cue_index, cue_starts, match_cue, noun_index
 from .words import (ABBREV, ADVERBS, DETS, FUNC, NP_LOWER, PRONOUNS, RIGHT_SKIP, SOURCE_HEADS,
                     TIME_WORDS)
 
@@ -597,6 +597,8 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
             src = _sentence_subject(p, a, c0)
         if kind == "citing":
             end = _np_right(p, c1, b, appositive=False)
+            if end is None and CITING_PHRASE:
+                end = _cited_phrase(p, c1, b)
             content = [_span(p, c1, end)] if end else None
             if content is None:
                 return None
@@ -606,6 +608,12 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
                 return None
         return _record(p, cue, c0, c1, src, content, quotes_used)
 
+    if REDUCED_PASSIVE and kind == "verb" and c0 > a and c1 + 1 < b and low[c1] == "by" and \
+            low[c0 - 1] == "," and qid[c0 - 1] < 0 and (
+                low[c0].endswith("ed") or low[c0] in IRREGULAR_PARTICIPLES):
+        rec = _reduced_passive(p, cue, c0, c1, a, b)
+        if rec is not None:
+            return rec
     # finite verbs, passives and refusals
     if kind == "verb" and c0 > a and _be_before(p, c0, a) is not None:
         w = low[c0]
@@ -673,10 +681,12 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
         # subordinate or coordinated cue: "and said", "but sounded", "who has said"
         if j >= a and low[j] in ("and", "but"):
             src = _sentence_subject(p, a, c0)
-        if not cue.strong and src is None:
-            return None
+        # weak cues too: "Others, however, say …", "X, a former aide, called Y a …"
         if src is None and SUBJECT_FALLBACK and j > a and low[j] == ",":
             src = _parenthetical_subject(p, a, j)
+        if not cue.strong and src is None and not (
+                WEAK_THAT and c1 < b and low[c1] == "that" and low[c0] not in WEAK_THAT_NOUNS):
+            return None
     right_clause = _right_is_clause(p, c1, b, SHORT_OBJECT if src is not None else 3)
     if src is not None:
         left = _left_content(p, src[0], a)
@@ -709,7 +719,9 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
     if content is None:
         if not right_clause:
             return None
-        if not cue.strong and src is None:
+        weak_that = WEAK_THAT and c1 < b and low[c1] == "that" and kind == "verb" and \
+            low[c0] not in WEAK_THAT_NOUNS
+        if not cue.strong and src is None and not weak_that:
             return None
         content, quotes_used = _right_content(p, c1, b)
         if content is None:
@@ -722,11 +734,16 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
                 while first < b and low[first] in RIGHT_SKIP and low[first] not in (
                         "to", "on", "in", "at"):
                     first += 1
-                if first >= b or low[first] in WEAK_BAD_NEXT:
+                if (first >= b or low[first] in WEAK_BAD_NEXT) and not (
+                        OBJECT_STANCE and src is not None and low[c1] in STANCE_OBJECTS
+                        and (low[c1 - 1] in OBJECT_STANCE or _characterizes(p, c1, c1, b))):
                     return None
-            if src is None:
+                if low[c1] in STANCE_OBJECTS and content[0][0] > p.st[c1]:
+                    content = [[p.st[c1], content[0][1]]] + content[1:]  # "see him as …"
+            if src is None and not weak_that:
                 return None
-    if src is None and kind not in ("passive",) and not cue.strong:
+    if src is None and kind not in ("passive",) and not cue.strong and not (
+            content is not None and weak_that):
         return None
     rec = _record(p, cue, c0, c1, src, content, quotes_used)
     if stative:
@@ -735,6 +752,41 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
 
 
 PASSIVES = True
+# a weak verb followed by `that` reports a clause even when its subject is out of reach (a
+# coordination, a long parenthetical): "…, but insist that …", "and acknowledge that …";
+# not the forms that are as often nouns ("polls show that", "the attacks that")
+WEAK_THAT = True
+WEAK_THAT_NOUNS = {"show", "shows", "issues", "attack", "attacks", "call", "calls", "remember",
+                   "know", "talk", "claim", "plans", "request", "add", "worry", "feel", "think"}
+# weak verbs of stance toward a person or thing take a pronoun object as their content, with a
+# speaking subject: "Cruz opposed it", "Democrats backed him", "she has praised them"
+OBJECT_STANCE = {"support", "supports", "supported", "oppose", "opposes", "opposed", "favor",
+                 "favors", "favored", "backed", "backs", "criticize", "blast", "slam", "condemn",
+                 "denounce", "mock", "accuse", "blame", "reject", "dismiss", "praise", "defend",
+                 "welcome", "thank", "embraced", "celebrated", "cheered", "attack", "attacks",
+                 "knocked", "ripped", "challenged", "question", "deny", "credited", "accept",
+                 "accepts", "accepted", "prefer", "prefers", "preferred"}
+STANCE_OBJECTS = {"it", "him", "her", "them", "us", "me"}
+# verbs of perceiving and naming that characterise a pronoun object: "voters see him as a
+# strong leader", "he called it a disaster", "critics labeled her a hypocrite"
+SEEING = {"see", "sees", "saw", "view", "views", "viewed", "consider", "considers",
+          "considered", "regard", "regards", "regarded", "characterize", "characterizes",
+          "characterized", "portray", "portrays", "portrayed", "describe", "describes",
+          "described"}
+NAMING = {"call", "calls", "called", "label", "labels", "labeled", "labelled", "dub", "dubs",
+          "dubbed", "named", "deemed", "branded", "brand", "brands"}
+
+
+def _characterizes(p: Para, c1: int, first: int, b: int) -> bool:
+    """Is the cue a verb of seeing or naming whose pronoun object (token `first`) is followed
+    by its characterisation: `as …` (see, view, call) or a noun phrase or quote (call, label)?"""
+    verb, nxt = p.low[c1 - 1], first + 1
+    if nxt >= b or p.qid[first] >= 0:
+        return False
+    if verb in SEEING or verb in NAMING:
+        if p.low[nxt] == "as":
+            return True
+    return verb in NAMING and (p.low[nxt] in ("a", "an", "the", "one") or nxt in p.qopen)
 PASSIVE_ADVERBS = {"also", "widely", "later", "first", "since", "not", "never", "n't", "often",
                    "repeatedly", "publicly", "formally", "officially", "previously", "recently",
                    "already", "now", "once", "initially", "originally", "frequently", "broadly",
@@ -818,6 +870,30 @@ def _passive(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int):
     return rec
 
 
+REDUCED_PASSIVE = True
+
+
+def _reduced_passive(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int):
+    """A participle with its agent in apposition to a noun phrase: `The immigration bill,
+    opposed by House Republicans, never became law`, `the law, backed by Democrats, …`. The
+    agent is the source, the noun phrase before the comma the content (PolNeAR's passive)."""
+    low, qid = p.low, p.qid
+    end = _np_right(p, c1 + 1, b, appositive=False)
+    if end is None or not (end >= b or low[end] in (",", ".", ";", ")", "—", "–", "--")
+                           or low[end] in END_PUNCT):
+        return None
+    t = c0 - 1  # the comma
+    s0 = t
+    while s0 - 1 >= a and qid[s0 - 1] < 0 and low[s0 - 1] not in CLAUSE_BREAK and s0 > t - 12:
+        s0 -= 1
+    if s0 == t or not any(p.cap[m] or low[m] in DETS for m in range(s0, t)):
+        return None
+    rec = _record(p, Cue(cue.entry, cue.cls, "passive", cue.strong, cue.words), c0, c1,
+                  (c1 + 1, end), [_span(p, s0, t)], [])
+    rec["_agent"] = True
+    return rec
+
+
 CLAUSE_BREAK = {",", ";", ":", "—", "–", "--", "-", "(", ")", ".", "!", "?", "and", "but",
                 "after", "before", "when", "while", "because", "although", "though", "since",
                 "if", "as", "until", "where"}
@@ -825,6 +901,28 @@ WH_WORDS = {"whether", "how", "why", "what", "when", "if"}
 
 
 INFINITIVES = True
+CITING_PHRASE = True
+
+
+def _cited_phrase(p: Para, c1: int, b: int) -> int | None:
+    """What `citing` names when it is no name: a common noun phrase running to the next
+    comma, semicolon or the sentence end (`…, citing internal documents, reported`, `citing
+    changes in the political environment.`). Bounded at 25 tokens; None for a clause
+    (`citing that …`) or nothing."""
+    low, qid = p.low, p.qid
+    if c1 >= b or qid[c1] >= 0 or not _is_word(low[c1]) or low[c1] in ("that", "the") and \
+            c1 + 1 < b and not _is_word(low[c1 + 1]):
+        return None
+    k = c1
+    hi = min(b, c1 + 25)
+    while k < hi and qid[k] < 0 and low[k] not in (",", ";", ":", "—", "–", "--", "(") and \
+            low[k] not in END_PUNCT:
+        k += 1
+    if k == hi and hi < b:
+        return None
+    while k > c1 and not _is_word(low[k - 1]):
+        k -= 1
+    return k if k > c1 else None
 
 
 def _infinitive_subject(p: Para, a: int, j: int) -> tuple[int, int] | None:
@@ -879,7 +977,8 @@ def _parenthetical_subject(p: Para, a: int, j: int) -> tuple[int, int] | None:
             return None
     first = low[s1 + 1]
     if first.endswith("ing") or first in ("for", "however", "meanwhile", "though", "too",
-                                          "in", "on", "at", "after", "before", "by", "like"):
+                                          "in", "on", "at", "after", "before", "by", "like",
+                                          "as", "while", "although", "despite", "unlike"):
         return s0, s1  # an adverbial or participle clause: the subject alone
     return s0, j  # an appositive: "Nigel Farage, leader of …"
 
@@ -1102,12 +1201,18 @@ SUBORDINATORS = {"as", "while", "though", "although", "when", "whenever", "if", 
 CONTENT_GLUE = {",", "and", "but", "or", "-", "—", "–", "--", "then", "also", "yet", "while"}
 
 
+PRESENT_FORM = True
+
+
 def _verb_form(w: str) -> str | None:
     """The morphological form of a (possibly verb) word: past, ing, s, or None."""
     if w.endswith("ing") and len(w) > 5:
         return "ing"
     if (w.endswith("ed") and len(w) > 4) or w in IRREGULAR_PARTICIPLES:
         return "past"
+    if PRESENT_FORM and w.endswith("s") and len(w) > 3 and any(
+            c.kind == "verb" and len(c.words) == 1 for c in cue_index().get(w, ())):
+        return "s"  # a present-tense reporting verb: "favors X and opposes Y"
     return None
 
 
