@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import framing
+from conftest import need_shared
 from framing.segment import count_words, find_credits, paragraph_role, split_sentences
 
 
@@ -72,3 +75,39 @@ def test_credits(text, expected):
 ])
 def test_roles(text, role):
     assert paragraph_role(text) == role
+
+
+# --- Punkt's patterns compiled by `re` give NLTK's own spans ------------------------------
+
+def _nltk_spans(text):
+    from framing.segment import nltk_punkt
+    return list(nltk_punkt().span_tokenize(text))
+
+
+def _our_spans(text):
+    from framing.segment import _punkt
+    return list(_punkt().span_tokenize(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Kim met Putin. They talked.", "U.S. officials said so. Mr. Kim agreed!", "",
+    "One.\x1cTwo. Three.\x1f Four.", "He said: “Go.” Then left.\x85Next. (Fine.) Done?!",
+    "Wait... what? 3.5 percent. -- Yes.\u2028 No.\xa0 Maybe."])
+def test_punkt_with_std_re_equals_nltk(text):
+    assert _our_spans(text) == _nltk_spans(text)
+
+
+def test_punkt_with_std_re_equals_nltk_on_real_paragraphs(seed_path):
+    texts = framing.read_corpus(seed_path).paragraphs["text"].tolist()
+    abp = need_shared("allsides_abp")
+    texts += framing.datasets.read_allsides(abp).paragraphs["text"].tolist()[:30_000]
+    spans = [_our_spans(t) for t in texts]
+    assert spans == [_nltk_spans(t) for t in texts]
+    assert sum(map(len, spans)) > 50_000
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.sampled_from(list("ab. ?!\"'“”‘’«»()[]{}-—,:;\n\t\x1c\x1d\x1e\x1f"
+                                              "\x85\xa0\u2028 AUSMr")), max_size=80))
+def test_punkt_with_std_re_equals_nltk_on_any_text(text):
+    assert _our_spans(text) == _nltk_spans(text)

@@ -44,7 +44,7 @@ def _alnum_prefixes(text: str, quotes) -> tuple[list[int], list[int]]:
 
 def content_kind(text: str, frags: list[list[int]], quotes) -> str:
     """direct when the content is (almost) all quoted words, mixed when partly, else indirect."""
-    if not frags:
+    if not frags or not quotes:  # no quotation marks: no quoted words
         return "indirect"
     alnum, quoted_alnum = _alnum_prefixes(text, quotes)
     total = sum(alnum[e] - alnum[s] for s, e in frags)
