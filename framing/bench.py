@@ -6,6 +6,7 @@ paragraphs); elsewhere the bundled seed article repeated, so the command runs an
 """
 from __future__ import annotations
 
+import gc
 import json
 import os
 import resource
@@ -96,6 +97,11 @@ def run(path: str | Path | None = None, *, limit: int | None = None, jobs: int =
     timed("actors (mentions, tone toward each)",
           lambda: [find_actors(a, attr, masked=m, sentences=s) for a, attr, (m, s)
                    in zip(by_article, attributions, per_article)])
+    # the layers' results (millions of objects) would slow every garbage collection during
+    # the pipeline's run, which a real run does not carry: drop them first
+    for results_of_a_layer in (attributions, scores, per_article, quotes, sentences):
+        results_of_a_layer.clear()
+    gc.collect()
     whole = timed("whole pipeline: tag → tables", lambda: tag(corpus))
     if jobs > 1:
         par = timed(f"whole pipeline, {jobs} processes", lambda: tag(corpus, n_jobs=jobs))
