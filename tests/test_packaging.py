@@ -53,3 +53,12 @@ def test_contract_names_are_functions_even_after_submodule_imports():
                  "load_lexicon"):
         assert callable(getattr(framing, name)) and not isinstance(getattr(framing, name),
                                                                      type(framing)), name
+
+
+def test_one_version_everywhere():
+    """pyproject.toml, framing.__version__ and the newest CHANGELOG entry agree (manifests
+    record the version, so a release that moves the numbers must say so)."""
+    import framing
+    project = re.search(r'^version = "([^"]+)"', (REPO / "pyproject.toml").read_text(), re.M)
+    changelog = re.search(r"^## (\S+) ", (REPO / "CHANGELOG.md").read_text(), re.M)
+    assert project.group(1) == framing.__version__ == changelog.group(1)
