@@ -620,3 +620,21 @@ def test_seeing_verb_in_a_relative_clause():
                    "generic 'you' is no source, yet the verb group is read as a report")
 def test_generic_you_is_no_seer():
     assert extract_attributions("You can't help but see it as a sure sign of decline.") == []
+
+
+@pytest.mark.parametrize("text,cue,source,content", [
+    # a reduced relative clause without commas: the by-agent is the source, the noun the content
+    ("Photos released by state media showed Kim inspecting a missile.", "released",
+     "state media", "Photos"),
+    ("A plan backed by Democrats failed.", "backed", "Democrats", "A plan"),
+])
+def test_bare_reduced_passive(text, cue, source, content):
+    found = [a for a in extract_attributions(text) if a["cue"] == cue]
+    assert found and (found[0]["source"], found[0]["content"]) == (source, content)
+
+
+def test_by_a_channel_is_no_agent():
+    # "by phone" names how Smith spoke, not who did
+    found = [a for a in extract_attributions("Smith said by phone that he would run.")
+             if a["cue"] == "said"]
+    assert found and found[0]["source"] == "Smith"

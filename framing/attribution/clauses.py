@@ -14,7 +14,7 @@ from bisect import bisect_left
 
 from .cues import Cue, cue_index
 from .extract import (BE_FORMS, END_PUNCT, QUANT_HEADS, Para, _is_word, _left_content,
-                      _np_right, _record, _right_content, _span)
+                      _np_left, _np_right, _record, _right_content, _span)
 from .words import ADVERBS, DETS, FUNC, PRONOUNS, RIGHT_SKIP, SOURCE_HEADS, TIME_WORDS
 
 
@@ -118,6 +118,30 @@ def _reduced_passive(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int):
         return None
     rec = _record(p, Cue(cue.entry, cue.cls, "passive", cue.strong, cue.words), c0, c1,
                   (c1 + 1, end), [_span(p, s0, t)], [])
+    rec["_agent"] = True
+    return rec
+
+
+# `by` + one of these names the channel, not an agent: "Smith said by phone"
+CHANNELS = {"phone", "telephone", "email", "e-mail", "text", "video", "videolink", "mail",
+            "letter", "fax", "satellite", "skype", "zoom", "teleconference", "videoconference",
+            "radio", "twitter", "tweet", "message", "messages", "post", "way"}
+
+
+def _bare_reduced_passive(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int):
+    """A participle right after its noun, with its `by` agent and no commas (a reduced
+    relative clause): `Photos released by state media showed …`, `a plan backed by
+    Democrats`. As `_reduced_passive`: the agent is the source, the noun phrase the content;
+    None when `by` names a channel (`Smith said by phone`)."""
+    low = p.low
+    end = _np_right(p, c1 + 1, b, appositive=False)
+    if end is None or low[end - 1] in CHANNELS:
+        return None
+    s0 = _np_left(p, c0 - 1, a)
+    if s0 is None or low[c0 - 1] in PRONOUNS:
+        return None
+    rec = _record(p, Cue(cue.entry, cue.cls, "passive", cue.strong, cue.words), c0, c1,
+                  (c1 + 1, end), [_span(p, s0, c0)], [])
     rec["_agent"] = True
     return rec
 

@@ -615,6 +615,13 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
         rec = _reduced_passive(p, cue, c0, c1, a, b)
         if rec is not None:
             return rec
+    if BARE_REDUCED_PASSIVE and kind == "verb" and c0 > a and c1 + 1 < b and low[c1] == "by" \
+            and qid[c0 - 1] < 0 and _is_word(low[c0 - 1]) and low[c0 - 1] not in FUNC \
+            and low[c0 - 1] not in ADVERBS and low[c0 - 1] not in BE_FORMS and (
+                low[c0].endswith("ed") or low[c0] in IRREGULAR_PARTICIPLES):
+        rec = _bare_reduced_passive(p, cue, c0, c1, a, b)
+        if rec is not None:
+            return rec
     # finite verbs, passives and refusals
     if kind == "verb" and c0 > a and _be_before(p, c0, a) is not None:
         w = low[c0]
@@ -791,6 +798,7 @@ def _characterizes(p: Para, c1: int, first: int, b: int) -> bool:
 
 
 REDUCED_PASSIVE = True
+BARE_REDUCED_PASSIVE = True
 
 
 INFINITIVES = True
@@ -1094,5 +1102,5 @@ EVIDENTIAL = True
 
 from .clauses import (  # noqa: E402  (they build on the helpers above)
     EVIDENTIAL_VERBS, IRREGULAR_PARTICIPLES, STATIVE, TIME_HEADS, TRIM,
-    _be_before, _evidence_subject, _final_report, _passive, _plural_subject,
+    _bare_reduced_passive, _be_before, _evidence_subject, _final_report, _passive, _plural_subject,
     _reduced_passive, _skip_time, _trim_contents)
