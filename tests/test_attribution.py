@@ -3,6 +3,8 @@ and agreement of the project's scorer with the outside reference."""
 from __future__ import annotations
 
 import importlib.util
+import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -10,6 +12,7 @@ from hypothesis import given, settings, strategies as st
 from framing.attribution import attribute_article, extract_attributions
 from framing.attribution.classify import classify
 from framing.attribution.evaluate import score_gold
+from conftest import need_shared
 
 
 def one(text):
@@ -638,3 +641,19 @@ def test_by_a_channel_is_no_agent():
     found = [a for a in extract_attributions("Smith said by phone that he would run.")
              if a["cue"] == "said"]
     assert found and found[0]["source"] == "Smith"
+
+
+def test_ablation_turns_each_rule_off_and_back_on():
+    """benchmarks/ablate_attribution.py: one row per switch, and every switch is restored."""
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "ablate_attribution.py"
+    spec = importlib.util.spec_from_file_location("ablate_attribution", path)
+    ab = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(ab)
+    gold = need_shared("polnear") / "polnear_dev.jsonl"
+    records = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines()[:60]]
+    before = ab.figures(records)
+    rows = ab.ablate(records)
+    assert rows[0] == ("all rules on", before) and ab.figures(records) == before
+    n_parts = sum(len(getattr(m, name)) for m, name in ab.SET_SWITCHES)
+    assert len(rows) == 1 + len(ab.SWITCHES) + n_parts
+    assert any(figs != before for _, figs in rows[1:])  # some rule matters on 60 paragraphs
