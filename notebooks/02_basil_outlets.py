@@ -21,6 +21,8 @@ N_JOBS = 2
 # effects, and the paper's figures (the same functions `framing figures` runs).
 
 # %%
+from IPython.display import display
+
 from framing.notebook import check_lexicons, data_path
 
 check_lexicons(LEXICONS)

@@ -25,6 +25,7 @@ LEXICONS = None
 
 # %%
 import pandas as pd
+from IPython.display import display
 
 from framing.notebook import check_lexicons, data_path
 

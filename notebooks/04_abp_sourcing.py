@@ -22,6 +22,8 @@ N_JOBS = 2
 # with event fixed effects.
 
 # %%
+from IPython.display import display
+
 from framing.notebook import check_lexicons, data_path, first_events
 
 check_lexicons(LEXICONS)

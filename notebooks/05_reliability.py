@@ -27,6 +27,7 @@ N_JOBS = 2
 import json
 
 import pandas as pd
+from IPython.display import display
 
 from framing.notebook import check_lexicons, data_path, first_events
 
