@@ -66,8 +66,8 @@ def _extract(text: str, gazetteer=None) -> tuple[list[dict], list]:
             "cue": text[cue_span[0]:cue_span[1]],
             "source": source,
             "cue_class": raw["cue_class"],
-            # the construction that found it (cue kind in cues-1.0.tsv, or "clause", "colon",
-            # "document", "quote-split" …), so a reviewer can see why it is there
+            # the construction that found it (the cue's kind in the cues lexicon, or "clause",
+            # "colon", "document", "passive", "quote-split" …), so a reviewer can see why
             "rule": raw["cue_kind"],
         }
         rec.update(classify(source, gazetteer=gazetteer))
