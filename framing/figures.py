@@ -429,14 +429,3 @@ def add_parser(sub) -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=1, help="worker processes for tagging")
     p.set_defaults(func=cmd_figures)
     return p
-
-
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m framing.figures")
-    add_parser(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(["figures", *(sys.argv[1:] if argv is None else argv)])
-    return args.func(args)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -3,7 +3,6 @@ DOM after scripts would have run (to check that highlights are there and nothing
 executes).
 
     framing screenshot --out out/seed.png        # the bundled seed article
-    python -m framing.screenshot --out out/seed.png
 
 Needs Chromium (Debian: ``apt-get install chromium``); ``FRAMING_CHROMIUM`` names another
 binary. Chromium runs with a throw-away profile and no network-facing background services.
@@ -14,7 +13,6 @@ import argparse
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
@@ -112,14 +110,3 @@ def add_parser(sub) -> argparse.ArgumentParser:
     p.add_argument("--height", type=int, default=WINDOW[1])
     p.set_defaults(func=cmd_screenshot)
     return p
-
-
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m framing.screenshot")
-    add_parser(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(["screenshot", *(sys.argv[1:] if argv is None else argv)])
-    return args.func(args)
-
-
-if __name__ == "__main__":
-    sys.exit(main())
