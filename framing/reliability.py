@@ -235,9 +235,12 @@ def machine_vs_human(machine: pd.DataFrame, human: pd.DataFrame, *, item: str = 
     The human reference for an item is the majority label of its coders (``coder`` column, if
     present; one row per item otherwise); items whose top labels tie are left out and counted
     in ``n_ties``. Items missing from either table are left out. For each category *c*:
-    precision = TP / (TP + FP), recall = TP / (TP + FN), F1 = 2PR / (P + R), with
-    TP = items both label *c*, FP = machine says *c* and humans do not, FN = the converse
-    (NaN where a denominator is 0).
+    precision = TP / (TP + FP), recall = TP / (TP + FN) (NaN where a denominator is 0),
+    F1 = 2TP / (2TP + FP + FN) (= 2PR / (P + R); 0 for a category the machine never gets
+    right), with TP = items both label *c*, FP = machine says *c* and humans do not, FN = the
+    converse. The macro averages count an undefined precision or recall as 0 (a category the
+    humans use and the machine never predicts is a failure, not a category to skip; scikit-learn's
+    ``zero_division=0``).
 
     Returns
     -------
@@ -280,8 +283,9 @@ def machine_vs_human(machine: pd.DataFrame, human: pd.DataFrame, *, item: str = 
     out = pd.DataFrame(rows, columns=["category", "precision", "recall", "f1", "support",
                                       "n_predicted", "tp", "fp", "fn"])
     if len(out):
-        macro = dict(category="macro", precision=out.precision.mean(),
-                     recall=out.recall.mean(), f1=out.f1.mean(), support=int(out.support.sum()),
+        macro = dict(category="macro", precision=out.precision.fillna(0.0).mean(),
+                     recall=out.recall.fillna(0.0).mean(), f1=out.f1.fillna(0.0).mean(),
+                     support=int(out.support.sum()),
                      n_predicted=int(out.n_predicted.sum()), tp=int(out.tp.sum()),
                      fp=int(out.fp.sum()), fn=int(out.fn.sum()))
         micro = dict(macro, category="micro", **_prf(macro["tp"], macro["fp"], macro["fn"]))
@@ -294,5 +298,5 @@ def machine_vs_human(machine: pd.DataFrame, human: pd.DataFrame, *, item: str = 
 def _prf(tp: int, fp: int, fn: int) -> dict:
     p = tp / (tp + fp) if tp + fp else float("nan")
     r = tp / (tp + fn) if tp + fn else float("nan")
-    f = 2 * p * r / (p + r) if (p + r) and p == p and r == r else float("nan")
+    f = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else float("nan")
     return dict(precision=p, recall=r, f1=f)

@@ -180,3 +180,17 @@ def test_sample_for_coding_sheet(tmp_path):
     filled = pd.concat([sheet.assign(coder=c, label=(sheet.para_idx % 2).astype(str))
                         for c in ("h1", "h2")])
     assert agreement(filled, n_boot=0).alpha.iloc[0] == 1.0
+
+
+def test_macro_counts_a_category_the_machine_never_predicts():
+    """Humans a,a,c,c,b,b; machine a,a,a,a,b,b. c: TP 0, FP 0, FN 2 → precision undefined,
+    recall 0, F1 0; it must pull the macro averages down, not drop out of them."""
+    human = pd.DataFrame({"item": range(6), "label": list("aaccbb")})
+    machine = pd.DataFrame({"item": range(6), "label": list("aaaabb")})
+    out = machine_vs_human(machine, human).set_index("category")
+    assert np.isnan(out.loc["c", "precision"]) and out.loc["c", "recall"] == 0.0
+    assert out.loc["c", "f1"] == 0.0 and out.loc["a", "f1"] == pytest.approx(2 / 3)
+    assert out.loc["macro", "precision"] == pytest.approx((0.5 + 1 + 0) / 3)
+    assert out.loc["macro", "recall"] == pytest.approx((1 + 1 + 0) / 3)
+    assert out.loc["macro", "f1"] == pytest.approx((2 / 3 + 1 + 0) / 3)
+    assert out.loc["micro", "f1"] == pytest.approx(4 / 6)
