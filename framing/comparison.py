@@ -43,6 +43,7 @@ Cameron, A. C. & Miller, D. L. (2015). A practitioner's guide to cluster-robust 
 """
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from itertools import combinations
 
@@ -249,6 +250,7 @@ def compare(tagged: Tagged, *, measure: str = "attribution_ratio", by: str = "ou
     if len(levels) < 2:
         raise input_error(f"compare needs at least two groups in {by!r} with data for "
                           f"{measure!r}; found {levels}")
+    _warn_separation(d, by, levels, kind, measure)
     X, names = _design(d, by, levels, event)
     y = d["y"].to_numpy(float)
     clusters = pd.factorize(d["doc_id"])[0]
@@ -294,6 +296,30 @@ def compare(tagged: Tagged, *, measure: str = "attribution_ratio", by: str = "ou
     out["event"] = event or ""
     out["adjust"] = adjust
     return out[COLUMNS]
+
+
+def _warn_separation(d: pd.DataFrame, by: str, levels: list, kind: str, measure: str) -> None:
+    """A group whose outcome never varies (no attribution is direct, every paragraph has one;
+    no hedge in any of its words) has an infinite log odds or log rate ratio: the model then
+    returns an arbitrary large estimate with a huge SE and p near 1, which would read as "no
+    difference". Its contrasts are kept (the table's shape stays the same for every corpus)
+    but a warning names the group, so the rows are not cited as they stand."""
+    if kind not in ("paragraph_share", "attribution_share", "rate"):
+        return
+    y = d.groupby(by, observed=True)["y"]
+    lo, hi, total = y.min(), y.max(), y.sum()
+    for lev in levels:
+        if kind == "rate" and total[lev] == 0:
+            why = f"has no {measure} event at all"
+        elif kind != "rate" and lo[lev] == hi[lev]:
+            why = f"has {measure} {'1' if lo[lev] else '0'} for every unit"
+        else:
+            continue
+        warnings.warn(
+            f"group {lev!r} of {by!r} {why} ({int((d[by] == lev).sum())} units): its log "
+            f"{'rate' if kind == 'rate' else 'odds'} ratio is infinite, so its contrasts' "
+            "estimates, SEs and p values are meaningless; report its measure "
+            "(framing.measure) instead", stacklevel=3)
 
 
 def _chi2(table: np.ndarray) -> float:

@@ -219,3 +219,17 @@ def test_errors(rand):
         compare(rand, by="paper")
     with pytest.raises(FramingError, match="country_"):
         compare(rand, measure="country_ZZ_share")
+
+
+def test_a_group_without_variation_is_flagged():
+    """small_tagged: no attribution of outlet A is a refusal, so A's refusal share is 0 for
+    every body attribution (3: the heading's is left out) and the log odds ratio B vs A is
+    infinite: compare warns, naming A."""
+    t = small_tagged()
+    with pytest.warns(UserWarning, match=r"group 'A' of 'outlet' has refusal_share 0 for "
+                                         r"every unit \(3 units\).*infinite"):
+        compare(t, measure="refusal_share")
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        compare(t, measure="direct_share")  # both outlets vary: no warning
