@@ -16,6 +16,9 @@ from functools import lru_cache
 
 from .attribution.classify import gazetteer_matcher, gazetteer_names
 from .lexicons import load_lexicon
+from .quotes import find_quotes
+from .segment import split_sentences
+from .sentiment import mask_entities_in
 from .target import score_target
 
 _ACTOR_TYPE = {"name": "country", "demonym": "country", "capital": "country",
@@ -76,11 +79,12 @@ def _country_names(gazetteer_key) -> dict[str, str]:
 
 def find_actors(paragraphs: Sequence[str], attributions: Sequence[dict], *,
                 gazetteer=None, masked: Sequence[str] | None = None,
-                sentences: Sequence[list[tuple[int, int]]] | None = None) -> list[tuple]:
+                sentences: Sequence[list[tuple[int, int]]] | None = None,
+                quotes: Sequence[list] | None = None) -> list[tuple]:
     """Mentions in an article's paragraphs: (k, actor, actor_type, country, start, end, tone),
     `k` the paragraph's position. `attributions` are `attribute_article` rows; `masked` the
-    paragraphs with entity words masked (`score_sentences`' `scored_text`) and `sentences`
-    their sentence spans, if at hand."""
+    paragraphs with entity words masked (`score_sentences`' `scored_text`), `sentences`
+    their sentence spans and `quotes` their `find_quotes`, if at hand."""
     _, facts = gazetteer_matcher(gazetteer)
     country_names = _country_names(gazetteer)
     persons: dict[str, tuple[str, str]] = {}  # surname → (full name, country)
@@ -93,6 +97,7 @@ def find_actors(paragraphs: Sequence[str], attributions: Sequence[dict], *,
                             + r")\b") if persons else None)
     rows = []
     for k, text in enumerate(paragraphs):
+        regions = masked_k = spans = None  # found once per paragraph, when it has a mention
         found: list[tuple[int, int, str, str, str]] = []
         for m in gazetteer_names(text, gazetteer):
             name = _POSSESSIVE.sub("", m.group())
@@ -112,17 +117,18 @@ def find_actors(paragraphs: Sequence[str], attributions: Sequence[dict], *,
             if start < last_end:  # overlapping: the earlier, longer match wins
                 continue
             last_end = end
-            # The tone window is a few words in the mention's clause: a stretch of
+            # The tone window is a few words in the mention's clause: the sentence cut to
             # _CONTEXT characters each side holds it, and keeps a giant sentence linear.
+            if spans is None:
+                spans = sentences[k] if sentences is not None else split_sentences(text)
+                masked_k = masked[k] if masked is not None else mask_entities_in(text)
+                # quotes paired over the paragraph, not the window
+                regions = quotes[k] if quotes is not None else find_quotes(text)
             lo, hi = max(0, start - _CONTEXT), min(len(text), end + _CONTEXT)
-            sentence = None
-            if sentences is not None:
-                spans = sentences[k]
-                j = bisect_right(spans, (start, len(text) + 1)) - 1
-                if j >= 0 and spans[j][1] >= end:
-                    sentence = (max(spans[j][0], lo) - lo, min(spans[j][1], hi) - lo)
+            j = bisect_right(spans, (start, len(text) + 1)) - 1
+            if j >= 0 and spans[j][1] >= end:
+                lo, hi = max(spans[j][0], lo), min(spans[j][1], hi)
             rows.append((k, actor, actor_type, country, start, end,
-                         score_target(text[lo:hi], start - lo, end - lo,
-                                      masked=masked[k][lo:hi] if masked is not None
-                                      else None, sentence=sentence)))
+                         score_target(text, start, end, sentence=(lo, hi), masked=masked_k,
+                                      quote_regions=regions)))
     return rows

@@ -92,9 +92,10 @@ def tag_article(doc_id: str, outlet: str, paragraphs: Sequence[tuple[int, str, s
             span_rows.append(_span(doc_id, para_idx, "attribution", "content", s, e, text,
                                    a["kind"] in ("direct", "mixed"), ref=ref))
 
-    para_rows, masked, sentence_spans = [], [], []
+    para_rows, masked, sentence_spans, para_quotes = [], [], [], []
     for k, (para_idx, role, text) in enumerate(paragraphs):
-        quotes = [(q.start, q.end) for q in find_quotes(text)]
+        para_quotes.append(find_quotes(text))
+        quotes = [(q.start, q.end) for q in para_quotes[-1]]
         sentences = split_sentences(text)
         n_words, n_quoted = _count_words(text, quotes)
         scores = score_sentences(text, sentences, quotes=quotes,
@@ -126,7 +127,8 @@ def tag_article(doc_id: str, outlet: str, paragraphs: Sequence[tuple[int, str, s
                    texts[k][start:end], tone)
                   for k, actor, actor_type, country, start, end, tone
                   in (find_actors(texts, attributions, gazetteer=options.gazetteer,
-                                  masked=masked, sentences=sentence_spans)
+                                  masked=masked, sentences=sentence_spans,
+                                  quotes=para_quotes)
                       if options.actors else [])
                   if not any(s <= start < e for s, e in credited.get(paragraphs[k][0], ()))]
     return {"paragraphs": para_rows, "attributions": attr_rows, "spans": span_rows,

@@ -209,7 +209,7 @@ def score_target(text: str, start: int, end: int, *, window: int | None = WINDOW
                  clause: bool = True, mask_entities: bool = True,
                  masked: str | None = None, quotes: str = "speaker",
                  cues: bool = True, sentence: tuple[int, int] | None = None,
-                 dead_zone: float = DEAD_ZONE) -> float:
+                 dead_zone: float = DEAD_ZONE, quote_regions=None) -> float:
     """Tone toward the mention `text[start:end]`, a float in [-1, 1] (VADER's scale).
 
     Parameters
@@ -230,6 +230,8 @@ def score_target(text: str, start: int, end: int, *, window: int | None = WINDOW
         for three-class labels.
     sentence : the [start, end) of the sentence holding the mention, when the caller has
         already split the text (the pipeline passes Punkt's); otherwise found here.
+    quote_regions : `framing.quotes.find_quotes(text)`, when the caller has it (the pipeline
+        finds a paragraph's quotes once for all its mentions); otherwise found here.
 
     Returns
     -------
@@ -261,16 +263,15 @@ def score_target(text: str, start: int, end: int, *, window: int | None = WINDOW
     elif len(masked) != len(text):
         raise input_error(f"masked text has {len(masked)} characters, text {len(text)}",
                           fix="pass score_sentences' `scored_text` for this same text")
-    has_marks = any(c in text[lo:hi] for c in _QUOTE_MARKS)
-    regions: list = []
-    inside_quote = False
-    if has_marks:
-        # quotes found in the whole text, so that a quote Punkt split into two sentences
-        # ('"I love that. I love that," Smith said.') is still one quote
-        regions = [q for q in find_quotes(text) if q.end > s_lo and q.start < s_hi]
-        inside_quote = any(q.start <= start and end <= q.end for q in regions)
-        if inside_quote:
-            window = None  # a quote naming the person: its whole clause is about them
+    # quotes paired over the whole text, so that a quote Punkt split into two sentences
+    # ('"I love that. I love that," Smith said.') is still one quote; the caller may pass them
+    if quote_regions is None and any(c in text[s_lo:s_hi] for c in _QUOTE_MARKS):
+        quote_regions = find_quotes(text)
+    regions = [q for q in quote_regions or () if q.end > s_lo and q.start < s_hi]
+    has_marks = bool(regions)
+    inside_quote = any(q.start <= start and end <= q.end for q in regions)
+    if inside_quote:
+        window = None  # a quote naming the person: its whole clause is about them
     if window is not None:
         left = [m for m in _TOKEN.finditer(text, lo, start)][-window:] if window else []
         right_from = end

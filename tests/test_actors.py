@@ -101,3 +101,15 @@ def test_fast_gazetteer_scan_on_abp():
     """The same matches as the look-behind pattern on 20,000 real ABP paragraphs."""
     abp = framing.datasets.read_allsides(need_shared("allsides_abp"))
     assert _same_as_look_behind(abp.paragraphs["text"].tolist()[:20_000]) > 10_000
+
+
+def test_a_speakers_long_quote_is_not_tone_toward_them():
+    """The quote opens 560 characters before "Russia said": the tone window (±400) starts
+    inside it, but the quote is paired over the whole paragraph, so Russia's own words are
+    masked (was -0.9231: the closing mark was read as an opening one)."""
+    from framing.actors import find_actors
+    filler = " ".join(["We have met many times over the years to talk about trade and travel."] * 8)
+    text = ('"' + filler + ' It was a horrible, terrible, disgusting failure," Russia said on '
+            'Monday.')
+    (row,) = find_actors([text], [])
+    assert row[1] == "Russia" and row[6] == 0.0

@@ -282,3 +282,14 @@ def test_fast_cue_and_clause_scans_equal_the_plain_patterns():
 def test_fast_scans_on_abp():
     abp = framing.datasets.read_allsides(need_shared("allsides_abp"))
     assert _same_scans(abp.paragraphs["text"].tolist()[:20_000]) == 3_848  # target_cues 1.1
+
+
+def test_a_mention_inside_a_quote_whose_clause_has_no_mark():
+    """The quote's own semicolons cut Smith's clause off from both marks; Smith is still
+    inside the quote, so the whole clause counts, as documented (was 0.0: the 8-word window)."""
+    t = ('Jones said: "We met; Smith is a man who in the end gave us a wonderful, kind and '
+         'generous gift; we thank him."')
+    s, e = at(t, "Smith")
+    assert score_target(t, s, e) == score_target(t, s, e, window=None) == \
+        vader("xxxxx is a man who in the end gave us a wonderful, kind and generous gift;") \
+        == 0.9231
