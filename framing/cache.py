@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .lexicons import list_lexicons, sha256_file
+from .lexicons import lexicons_in_use, sha256_file
 from .output import TABLES, TableWriter, corpus_sha256, version_of
 from .tagged import Tagged
 
@@ -38,7 +38,7 @@ def cache_key(corpus, options) -> str:
     parts = {
         "corpus": corpus_sha256(corpus.articles, corpus.paragraphs),
         "credits": pd.util.hash_pandas_object(corpus.credits, index=False).sum().item(),
-        "lexicons": list_lexicons()[["name", "version", "sha256"]].values.tolist(),
+        "lexicons": lexicons_in_use()[["name", "version", "sha256"]].values.tolist(),
         "options": asdict(options),
         # a user's actors file is an input too: its content, not only its path
         "gazetteer_sha256": sha256_file(options.gazetteer) if options.gazetteer else None,

@@ -35,7 +35,7 @@ from .errors import input_error, invalid_choice
 
 __all__ = ["OKABE_ITO", "STYLE", "style", "outlet_colors", "category_colors", "new_axes",
            "save_figure", "plot_measure", "plot_composition", "plot_cue_profile",
-           "plot_sentiment_voices", "plot_actor_tone", "plot_keyness", "sha256_file"]
+           "plot_sentiment_voices", "plot_actor_tone", "plot_keyness"]
 
 # Okabe–Ito, black last (it is for text and reference lines), plus a neutral grey for "other".
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
@@ -405,14 +405,6 @@ def plot_keyness(keyness: pd.DataFrame, *, term: str = "term", score: str = "sta
 # --------------------------------------------------------------------------------------------
 # Saving
 # --------------------------------------------------------------------------------------------
-
-def sha256_file(path: str | Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
 
 def _atomic_write(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

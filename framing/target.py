@@ -58,7 +58,6 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from .errors import input_error, invalid_choice
 from .quotes import find_quotes
@@ -74,7 +73,6 @@ _TOKEN = re.compile(r"\S+")
 _QUOTE_MARKS = "\"“”«»`'‘’"
 
 WINDOW = 8
-CUES_FILE = Path(__file__).with_name("lexicons") / "target_cues-1.1.tsv"
 N_SCALAR = -0.74  # VADER's damping of a negated word
 ALPHA = 15.0      # VADER's compound normalisation constant
 DEAD_ZONE = 0.0      # default: no dead zone (step 5)
@@ -100,16 +98,17 @@ _NEGATOR = re.compile(r"^(?:not|never|no|without|nor|cannot)$|n[’']t$", re.IGN
 @lru_cache(maxsize=1)
 def target_cues() -> tuple[re.Pattern, dict[str, tuple[float, float]]]:
     """(pattern, {form: (valence toward subject, valence toward object)}) from the newest
-    `target_cues` lexicon (CUES_FILE, framing/lexicons/target_cues-1.1.tsv)."""
+    `target_cues` lexicon (framing/lexicons/target_cues-<version>.tsv)."""
     from .lexicons import load_lexicon
-    table = load_lexicon("target_cues").entries  # newest version, sha256-checked
+    lexicon = load_lexicon("target_cues")  # newest version, sha256-checked
+    table = lexicon.entries
     forms: dict[str, tuple[float, float]] = {}
     for line, (entry, subj, obj) in enumerate(
             zip(table["entry"], table["subject"], table["object"])):
         try:
             val = (float(subj), float(obj))
         except ValueError:
-            raise input_error(f"subject/object of {entry!r} must be numbers", where=CUES_FILE,
+            raise input_error(f"subject/object of {entry!r} must be numbers", where=lexicon.path,
                               fix="give valences on VADER's scale, e.g. -2") from None
         for form in entry.split("|"):
             forms[" ".join(form.lower().split())] = val

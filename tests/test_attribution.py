@@ -496,14 +496,22 @@ def test_seen_as_is_a_sourceless_passive_judgement():
     assert a[0]["cue"] == "is seen as"
 
 
-@pytest.mark.parametrize("text", [
-    # not a subject: an adverb in -s, a participle with its agent, a clause before the comma
-    "They always say the same thing.",
-    "The candidates endorsed by the party said nothing new.",
-])
-def test_round3_rules_do_not_overreach(text):
-    for a in extract_attributions(text):
-        assert a["source"] not in ("always", "candidates")
+def test_round3_rules_do_not_overreach():
+    # not a subject: an adverb in -s; a participle with its agent is a reduced passive
+    assert [(a["cue"], a["source"]) for a in extract_attributions(
+        "They always say the same thing.")] == [("say", "They")]
+    found = {a["cue"]: a for a in extract_attributions(
+        "The candidates endorsed by the party said nothing new.")}
+    assert (found["endorsed"]["source"], found["endorsed"]["content"]) == \
+        ("the party", "The candidates")
+
+
+@pytest.mark.xfail(strict=True, reason="known error: the agent of a reduced passive in the "
+                   "subject is taken as the main verb's source")
+def test_main_verb_after_a_reduced_passive_subject():
+    found = {a["cue"]: a for a in extract_attributions(
+        "The candidates endorsed by the party said nothing new.")}
+    assert found["said"]["source"] == "The candidates endorsed by the party"
 
 
 # content boundaries of reported clauses (issue #3): where the content after a cue ends

@@ -14,7 +14,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, normalize
 import framing
 from conftest import need_shared
 from framing.errors import FramingError
-from framing.target import CUES_FILE, score_target, target_cues
+from framing.target import score_target, target_cues
 
 SIA = SentimentIntensityAnalyzer()
 
@@ -169,6 +169,10 @@ def test_only_the_mentions_sentence_counts_and_masked_text_is_reused():
     s, e = at(longer, "Smith")
     assert score_target(longer, s, e) == base == with_cues(0.0, 2.0) == 0.4588
     assert score_target(longer, s, e, masked=longer) == base
+    # the masked text given is the one scored: "joy" (VADER +) in place of "all"
+    joy = longer.replace("all.", "joy.")
+    assert score_target(longer, s, e, masked=joy) == \
+        with_cues(vader("xxxxx was xxxxxxx by joy."), 2.0) == 0.7783
 
 
 @pytest.mark.parametrize("start, end", [(5, 500), (-1, 3), (4, 2), (0, 99)])
@@ -186,7 +190,6 @@ def test_bad_input():
     assert forms["criticized"] == (0.0, -2.0) and forms["under fire"] == (-2.0, -2.0)
     assert forms["took aim at"] == (0.0, -2.0) and forms["criticism"] == (-1.0, -2.0)
     assert forms["flip-flopped"] == (-2.0, 0.0) and forms["disgraced"] == (-2.0, -2.0)
-    assert CUES_FILE.name == "target_cues-1.1.tsv"
     from framing.lexicons import load_lexicon
     assert load_lexicon("target_cues").version == "1.1"  # the newest is the default
     assert len(load_lexicon("target_cues", "1.0")) == 58  # 1.0 unchanged, still loadable

@@ -209,12 +209,8 @@ def _classify_uncached(source: str, key: str | None) -> dict:
                                                     and not names and not head_group
                                                     and not outlet):
         identification = "unnamed_person" if "person" in idents or not idents else "unnamed_group"
-        if source_type == "unknown" and "person" in idents:
-            source_type = "unknown"
     elif capital_only or outlet or head_group:
         identification = "named_group" if not names or head_group else "named_person"
-        if outlet and not names:
-            identification = "named_group"
     elif outlet_or_body:
         identification = "named_group"
     elif names:
@@ -226,8 +222,6 @@ def _classify_uncached(source: str, key: str | None) -> dict:
             identification = "unnamed_group"
     else:
         identification = "unnamed_person"
-    if identification == "document":
-        source_type = "document"
     return {"identification": identification, "source_type": source_type,
             "country": ";".join(countries)}
 

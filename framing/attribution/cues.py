@@ -58,12 +58,6 @@ def noun_index() -> dict[str, list[Cue]]:
     return _indexes()[1]
 
 
-def cue_classes() -> dict[str, str]:
-    """Cue entry (lowercase) → class, for classifying a cue string found elsewhere."""
-    return {c.entry.lower(): c.cls for table in _indexes() for cues in table.values()
-            for c in cues}
-
-
 def match_cue(low: list[str], i: int, limit: int, index=None) -> Cue | None:
     """The longest cue starting at token `i` (tokens lowercased, apostrophes straight)."""
     cues = (index if index is not None else _indexes()[0]).get(low[i])

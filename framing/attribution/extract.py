@@ -584,16 +584,12 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
         return None  # a weak participle with no complement: "a strong showing in Iowa",
         # "backing down", "seeking out", "planning and"
     if kind in ("ing", "citing"):
-        j = c0 - 1
         for rec in reversed(prior):
             if rec["_sent"] != p.sent_of[c0]:
                 break
             if rec.get("_src"):
                 src = rec["_src"]
                 break
-        if src is None and j >= a and low[j] not in (",",):
-            # "… while saying" without a comma: no clear subject
-            pass
         if src is None:
             src = _sentence_subject(p, a, c0)
         if kind == "citing":
@@ -666,7 +662,7 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
         if end is not None and (end >= b or low[end] in (",", ".", ";", "!", "?", ":")
                                 or end in p.qopen or qid[end] >= 0):
             src = (c1, end)
-            content = _left_content(p, c1 - (c1 - c0) if False else c0, a)
+            content = _left_content(p, c0, a)
             if content is None:
                 return None
             quotes_used = [qid[c0 - 1 if qid[c0 - 1] >= 0 else c0 - 2]] if (
