@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .attribution.classify import gazetteer_matcher, gazetteer_names
-from .lexicons import load_lexicon
+from .attribution.names import person_name
 from .quotes import find_quotes
 from .segment import split_sentences
 from .sentiment import mask_entities_in
@@ -23,46 +23,8 @@ from .target import score_target
 
 _ACTOR_TYPE = {"name": "country", "demonym": "country", "capital": "country",
                "institution": "institution", "outlet": "media", "international": "organization"}
-_NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’-]*\.?$")
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _POSSESSIVE = re.compile(r"['’]s$")
 _CONTEXT = 400
-
-
-@lru_cache(maxsize=1)
-def _title_words() -> frozenset[str]:
-    """Lower-case words that are titles or roles, not names: the `sources` lexicon's role
-    nouns and the `abbreviations` lexicon's titles (Mr, Sen, Gen …)."""
-    roles = load_lexicon("sources").entries
-    abbrev = load_lexicon("abbreviations").entries
-    return frozenset([*roles.loc[roles["type"] != "anonymity", "entry"].str.lower(),
-                      *abbrev.loc[abbrev["kind"] == "title", "entry"]])
-
-
-def person_name(source: str) -> str:
-    """The name at the end of a source phrase's head, without titles: "Kremlin spokesman
-    Dmitry Peskov" → "Dmitry Peskov"; "Michael Madden, a North Korea expert" → "Michael
-    Madden"; "White House Press Secretary Sarah Sanders" → "Sarah Sanders"; "President Trump"
-    and "Mr. Trump" → "Trump"; "Secretary of State Mike Pompeo" → "Mike Pompeo" (at most
-    three words: first, middle, last; suffixes such as Jr. dropped)."""
-    head = source.split(",", 1)[0].strip()
-    m = _NAME_RUN.search(head)
-    if not m:
-        return ""
-    titles = _title_words()
-    words = m.group(0).split()
-    while words and words[-1].rstrip(".,").lower() in _SUFFIXES:
-        words.pop()  # "Martin Luther King Jr."
-    # after "of"/"for" the run starts inside an institution: "Director of National
-    # Intelligence Dan Coats" keeps first and last name only
-    longest = 2 if re.search(r"\b(?:of|for|on|at)\s+$", head[:m.start()]) else 3
-    name: list[str] = []
-    for word in reversed(words):
-        is_title = word.lower().rstrip(".") in titles
-        if len(name) == longest or (is_title and (name or len(words) == 1)):
-            break  # the last word is the surname even when it is a role word ("King")
-        name.insert(0, word)
-    return " ".join(name)
 
 
 @lru_cache(maxsize=8)

@@ -665,3 +665,16 @@ def test_ablation_turns_each_rule_off_and_back_on():
     n_parts = sum(len(getattr(m, name)) for m, name in ab.SET_SWITCHES)
     assert len(rows) == 1 + len(ab.SWITCHES) + n_parts
     assert any(figs != before for _, figs in rows[1:])  # some rule matters on 60 paragraphs
+
+
+def test_a_surname_finds_its_full_mention_past_party_tags_and_suffixes():
+    """The surname is person_name's last word: "Sen. Rand Paul (R-Ky.)" → Paul (it was
+    "R-Ky", so "Paul said" stayed unresolved), "Martin Luther King Jr." → King (was "Jr")."""
+    from framing.attribution.article import _surname
+    assert _surname("Sen. Rand Paul (R-Ky.)") == "Paul"
+    assert _surname("Martin Luther King Jr., the pastor") == "King"
+    rows = attribute_article(["Sen. Rand Paul (R-Ky.) said the bill would fail.",
+                              "Paul said he would vote no."])
+    assert [(r["source"], r["speaker"], r["speaker_via"]) for r in rows] == [
+        ("Sen. Rand Paul (R-Ky.)", "Sen. Rand Paul (R-Ky.)", "source"),
+        ("Paul", "Sen. Rand Paul (R-Ky.)", "surname")]

@@ -8,8 +8,10 @@ from functools import lru_cache
 from . import _extract
 from ..lexicons import load_lexicon
 from .classify import PERSON_PRONOUNS
+from .names import person_name
 
 _NAME = re.compile(r"[A-Z][\w'’\-]+")
+# titles skipped when looking for a first name that tells the gender ("Sen. Mary Smith")
 _TITLES = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "President", "Prof"}
 
 
@@ -47,10 +49,10 @@ def _gender(source: str) -> str:
 
 
 def _surname(source: str) -> str | None:
-    """The last capitalised word of the head of a full mention (`… Dmitry Peskov` → Peskov)."""
-    head = source.split(",", 1)[0]
-    names = [w for w in _NAME.findall(head) if w.rstrip(".") not in _TITLES]
-    return names[-1] if names else None
+    """The surname of a full mention (`… Dmitry Peskov` → Peskov, `Martin Luther King Jr.` →
+    King, `Sen. Rand Paul (R-Ky.)` → Paul): the last word of `person_name`."""
+    name = person_name(source)
+    return name.split()[-1] if name else None
 
 
 def attribute_article(paragraphs: list[str], *, gazetteer=None) -> list[dict]:
@@ -72,10 +74,10 @@ def attribute_article(paragraphs: list[str], *, gazetteer=None) -> list[dict]:
     """
     rows: list[dict] = []
     full_by_surname: dict[str, dict] = {}
-    last_person: dict | None = None
     persons: list[dict] = []  # named persons in order of mention, each with its gender
     open_quote_from: dict | None = None
     for para_idx, text in enumerate(paragraphs):
+        first_row = len(rows)
         found, quotes = _extract(text, gazetteer) if text else ([], [])
         if open_quote_from is not None and quotes and text.lstrip()[:1] and \
                 quotes[0].start == len(text) - len(text.lstrip()) and not any(
@@ -94,12 +96,12 @@ def attribute_article(paragraphs: list[str], *, gazetteer=None) -> list[dict]:
             facts = {k: a[k] for k in ("identification", "source_type", "country")}
             key = source.split(",", 1)[0].strip()
             if source:
-                if key.lower() in PERSON_PRONOUNS and last_person is not None:
+                if key.lower() in PERSON_PRONOUNS and persons:
                     # the last named person of a compatible gender ("she" skips a man named
                     # after her); without any, the last named person
                     want = _PRONOUN_GENDER.get(key.lower(), "")
                     ref = next((e for e in reversed(persons) if not want or
-                                e["gender"] in (want, "")), last_person)
+                                e["gender"] in (want, "")), persons[-1])
                     speaker = ref["speaker"]
                     facts = ref["facts"]
                     via = "pronoun"
@@ -116,7 +118,6 @@ def attribute_article(paragraphs: list[str], *, gazetteer=None) -> list[dict]:
                     if facts["identification"] == "named_person" and key.lower() not in \
                             PERSON_PRONOUNS:
                         entry["gender"] = _gender(key)
-                        last_person = entry
                         persons.append(entry)
                         del persons[:-20]  # the recent ones are enough
                     speaker = key
@@ -135,7 +136,7 @@ def attribute_article(paragraphs: list[str], *, gazetteer=None) -> list[dict]:
         # a quote left open at the paragraph's end runs on into the next paragraph
         open_quote_from = None
         if quotes and not quotes[-1].closed:
-            for row in reversed([r for r in rows if r["para_idx"] == para_idx]):
+            for row in reversed(rows[first_row:]):
                 if row["content_end"] is not None and row["content_end"] >= quotes[-1].start:
                     open_quote_from = row
                     break

@@ -1,0 +1,49 @@
+"""Persons' names in source phrases: the name without titles and roles, shared by speaker
+resolution (attribution.article) and the actors table (framing.actors)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicons import load_lexicon
+
+_NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’-]*\.?$")
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_TRAILING_PARENS = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """Lower-case words that are titles or roles, not names: the `sources` lexicon's role
+    nouns and the `abbreviations` lexicon's titles (Mr, Sen, Gen …)."""
+    roles = load_lexicon("sources").entries
+    abbrev = load_lexicon("abbreviations").entries
+    return frozenset([*roles.loc[roles["type"] != "anonymity", "entry"].str.lower(),
+                      *abbrev.loc[abbrev["kind"] == "title", "entry"]])
+
+
+def person_name(source: str) -> str:
+    """The name at the end of a source phrase's head, without titles: "Kremlin spokesman
+    Dmitry Peskov" → "Dmitry Peskov"; "Michael Madden, a North Korea expert" → "Michael
+    Madden"; "White House Press Secretary Sarah Sanders" → "Sarah Sanders"; "President Trump"
+    and "Mr. Trump" → "Trump"; "Secretary of State Mike Pompeo" → "Mike Pompeo" (at most
+    three words: first, middle, last; suffixes such as Jr. dropped)."""
+    # a party tag or note after the name is not part of it: "Sen. Rand Paul (R-Ky.)"
+    head = _TRAILING_PARENS.sub("", source.split(",", 1)[0]).strip()
+    m = _NAME_RUN.search(head)
+    if not m:
+        return ""
+    titles = title_words()
+    words = m.group(0).split()
+    while words and words[-1].rstrip(".,").lower() in _SUFFIXES:
+        words.pop()  # "Martin Luther King Jr."
+    # after "of"/"for" the run starts inside an institution: "Director of National
+    # Intelligence Dan Coats" keeps first and last name only
+    longest = 2 if re.search(r"\b(?:of|for|on|at)\s+$", head[:m.start()]) else 3
+    name: list[str] = []
+    for word in reversed(words):
+        is_title = word.lower().rstrip(".") in titles
+        if len(name) == longest or (is_title and (name or len(words) == 1)):
+            break  # the last word is the surname even when it is a role word ("King")
+        name.insert(0, word)
+    return " ".join(name)
