@@ -322,13 +322,6 @@ def _warn_separation(d: pd.DataFrame, by: str, levels: list, kind: str, measure:
             "(framing.measure) instead", stacklevel=3)
 
 
-def _chi2(table: np.ndarray) -> float:
-    """Pearson chi-square of a contingency table without empty rows or columns."""
-    n = table.sum()
-    expected = np.outer(table.sum(1), table.sum(0)) / n
-    return float(((table - expected) ** 2 / expected).sum())
-
-
 def compare_source_types(tagged: Tagged, *, by: str = "outlet", column: str = "source_type",
                          roles: Sequence[str] | None = ("body",), n_perm: int = 0,
                          seed: int = 0, exclude_wire_copies: bool = False) -> pd.DataFrame:
@@ -376,6 +369,12 @@ def compare_source_types(tagged: Tagged, *, by: str = "outlet", column: str = "s
     v = float(np.sqrt(chi2 / (n * (min(table.shape) - 1))))
     p_perm = np.nan
     if n_perm > 0:
+        spans = a.groupby(a["doc_id"].astype(str))[by].nunique()
+        if (spans > 1).any():
+            raise input_error(f"article {spans[spans > 1].index[0]!r} has attributions in more "
+                              f"than one group of {by!r}: shuffling {by!r} between articles "
+                              "needs one group per article",
+                              fix="use n_perm=0, or an article-level column such as outlet")
         rng = np.random.default_rng(seed)
         docs, doc_code = np.unique(a["doc_id"].astype(str).to_numpy(), return_inverse=True)
         level_index = {lev: k for k, lev in enumerate(levels)}
@@ -388,7 +387,8 @@ def compare_source_types(tagged: Tagged, *, by: str = "outlet", column: str = "s
             g = rng.permutation(doc_group)[doc_code]
             t = np.bincount(cat_code * G + g, minlength=C * G).reshape(C, G).astype(float)
             t = t[t.sum(1) > 0][:, t.sum(0) > 0]
-            if min(t.shape) >= 2 and _chi2(t) >= chi2 - 1e-12:
+            if min(t.shape) >= 2 and \
+                    stats.chi2_contingency(t, correction=False)[0] >= chi2 - 1e-12:
                 hits += 1
         p_perm = (1 + hits) / (1 + n_perm)
     method = (f"Pearson chi-square test of {column} x {by} (scipy.stats.chi2_contingency, no "

@@ -193,8 +193,16 @@ def test_source_types_chi_square(rand):
     assert out.df == dof and out.n == len(a)
     assert out.cramers_v == pytest.approx(np.sqrt(chi2 / (len(a) * (min(table.shape) - 1))))
     r1 = compare_source_types(rand, n_perm=99, seed=3).iloc[0]
-    r2 = compare_source_types(rand, n_perm=99, seed=3).iloc[0]
-    assert r1.p_perm == r2.p_perm and 0 < r1.p_perm <= 1
+    # the reference: shuffle the outlets of whole articles with the same generator, rebuild
+    # the table with pandas, count statistics at least as large (Phipson & Smyth)
+    rng = np.random.default_rng(3)
+    outlet_of = a.groupby("doc_id")["outlet"].first()
+    hits = 0
+    for _ in range(99):
+        shuffled = pd.Series(rng.permutation(outlet_of.to_numpy()), index=outlet_of.index)
+        t = pd.crosstab(a.source_type, a.doc_id.map(shuffled)).to_numpy()
+        hits += stats.chi2_contingency(t, correction=False)[0] >= chi2 - 1e-12
+    assert r1.p_perm == (1 + hits) / 100
 
 
 def test_source_types_hand_example():
@@ -233,3 +241,11 @@ def test_a_group_without_variation_is_flagged():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         compare(t, measure="direct_share")  # both outlets vary: no warning
+
+
+def test_permutation_needs_one_group_per_article(rand):
+    # a paragraph-level column puts one article in several groups: no article shuffle exists
+    compare_source_types(rand, by="hedge_authorial")  # the asymptotic test still runs
+    with pytest.raises(FramingError, match="article 'd000' has attributions in more than one "
+                                           "group of 'hedge_authorial'"):
+        compare_source_types(rand, by="hedge_authorial", n_perm=9)
