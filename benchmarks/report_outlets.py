@@ -63,8 +63,9 @@ def main() -> None:
                                                                  .isin(ids)],
                               abp.credits[abp.credits["doc_id"].isin(ids)], abp.source)
     tagged = framing.tag(triplets, n_jobs=args.jobs)
-    m = framing.measure(tagged, by="rating")
-    show("ABP same-event triplets: measures by AllSides rating",
+    # the same data as the comparisons below: cross-outlet wire copies counted once
+    m = framing.measure(tagged, by="rating", exclude_wire_copies=True)
+    show("ABP same-event triplets: measures by AllSides rating, wire copies excluded",
          m[["rating", "n_articles"] + [c for k in MEASURES
                                         for c in (k, f"{k}_ci_low", f"{k}_ci_high")]])
     for measure in ("attribution_ratio", "direct_share", "anonymous_share"):
