@@ -2,8 +2,8 @@
 
     .venv/bin/python benchmarks/ablate_attribution.py [--split dev|train] [--gold FILE]
 
-Every switch of framing/attribution/extract.py and clauses.py (module-level booleans, and the
-parts of TRIM and NESTED_DROP) is turned off alone, the extractor is scored on the PolNeAR gold
+Every switch of framing/attribution/extract.py and clauses.py (module-level booleans, the word
+sets that turn a rule on, and the parts of TRIM and NESTED_DROP) is turned off alone, the extractor is scored on the PolNeAR gold
 with the project's own scorer (`framing.attribution.evaluate.score_gold`, which agrees with
 ../shared/tools/score_attribution.py), and the change against all rules on is printed: attribution
 precision, recall, F1, indirect recall and attribution+source F1. A rule whose removal lowers F1
@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from framing.attribution import clauses, extract  # noqa: E402
+from framing.attribution import clauses, constructions, extract  # noqa: E402
 from framing.attribution.evaluate import score_gold  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "data" / "polnear"
@@ -30,7 +30,11 @@ SWITCHES = [(extract, name) for name in ("CONSTRUCTIONS", "SUBJECT_FALLBACK", "P
                                          "POSSESSORS", "GAPS", "FINAL_CLAUSE",
                                          "PLURAL_SUBJECTS", "EVIDENTIAL")] + [
     (clauses, "PRESENT_FORM")]
-SET_SWITCHES = [(clauses, "TRIM"), (extract, "NESTED_DROP")]
+SET_SWITCHES = [(clauses, "TRIM"), (extract, "NESTED_DROP")]  # each part off alone
+# word sets that turn a rule on: emptied to switch the rule off (relative-clause sources,
+# stance verbs with a pronoun object, verbs of intention with a to-infinitive)
+EMPTIED = [(extract, "RELATIVE_SOURCES"), (extract, "OBJECT_STANCE"),
+           (constructions, "INTENTION")]
 
 
 def figures(gold) -> dict[str, float]:
@@ -50,6 +54,13 @@ def ablate(gold) -> list[tuple[str, dict[str, float]]]:
             rows.append((name, figures(gold)))
         finally:
             setattr(module, name, True)
+    for module, name in EMPTIED:
+        full = getattr(module, name)
+        setattr(module, name, set())
+        try:
+            rows.append((f"{name} (emptied)", figures(gold)))
+        finally:
+            setattr(module, name, full)
     for module, name in SET_SWITCHES:
         full = getattr(module, name)
         for part in sorted(full):

@@ -663,7 +663,7 @@ def test_ablation_turns_each_rule_off_and_back_on():
     rows = ab.ablate(records)
     assert rows[0] == ("all rules on", before) and ab.figures(records) == before
     n_parts = sum(len(getattr(m, name)) for m, name in ab.SET_SWITCHES)
-    assert len(rows) == 1 + len(ab.SWITCHES) + n_parts
+    assert len(rows) == 1 + len(ab.SWITCHES) + len(ab.EMPTIED) + n_parts
     assert any(figs != before for _, figs in rows[1:])  # some rule matters on 60 paragraphs
 
 
