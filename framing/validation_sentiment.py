@@ -25,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from scipy import stats
 
 from .errors import input_error
 from .lexicons import Lexicon
@@ -36,19 +37,16 @@ _NEED = ("sentence_id", "article_id", "human_mean", "text")
 
 
 def pearson_r(x, y) -> float:
-    r"""Pearson's r of two equal-length arrays,
-    :math:`\sum (x-\bar x)(y-\bar y) / \sqrt{\sum (x-\bar x)^2 \sum (y-\bar y)^2}`
-    (NaN with fewer than 2 values or no variance)."""
+    """Pearson's r of two equal-length arrays (`scipy.stats.pearsonr`; NaN with fewer than 2
+    values or no variance)."""
     x = np.asarray(x, dtype=float)
     y = np.asarray(y, dtype=float)
     if x.shape != y.shape or x.ndim != 1:
         raise input_error(f"pearson_r needs two 1-d arrays of one length, got {x.shape} and "
                           f"{y.shape}")
-    if len(x) < 2:
-        return float("nan")
-    dx, dy = x - x.mean(), y - y.mean()
-    den = np.sqrt((dx * dx).sum() * (dy * dy).sum())
-    return float((dx * dy).sum() / den) if den > 0 else float("nan")
+    if len(x) < 2 or np.ptp(x) == 0 or np.ptp(y) == 0:
+        return float("nan")  # scipy raises or warns here; undefined is NaN in our tables
+    return float(stats.pearsonr(x, y).statistic)
 
 
 def score_vader_nyt(table: pd.DataFrame, *,
