@@ -17,7 +17,6 @@ from tqdm.auto import tqdm
 
 from . import datasets
 from .errors import invalid_choice
-from .lexicons import sha256_file
 from .output import TABLES, CorpusDigest, TableWriter, build_manifest
 from .pipeline import (TagOptions, article_items, assemble, map_articles, warm_up,
                        worker_count)
@@ -81,9 +80,7 @@ def tag_to_folder(path: str | Path, out: str | Path, *, reader: str = "auto",
                           "on_error": on_error, **asdict(options)}
             manifest = build_manifest(corpus_sha256=digest.hexdigest(),
                                       counts=dict(writer.rows), parameters=parameters,
-                                      extra={"skipped": skipped or [],
-                                             "gazetteer_sha256": sha256_file(options.gazetteer)
-                                             if options.gazetteer else None})
+                                      extra={"skipped": skipped or []})
             writer.commit(manifest)
     finally:
         if pool is not None:

@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .errors import input_error
-from .lexicons import lexicons_in_use
+from .lexicons import lexicons_in_use, sha256_file
 from .tagged import Tagged
 
 TABLES = ("articles", "paragraphs", "attributions", "spans", "actors")
@@ -73,6 +73,9 @@ def build_manifest(*, corpus_sha256: str, counts: dict, parameters: dict,
         "corpus_sha256": corpus_sha256,
         "counts": counts,
         "parameters": parameters,
+        # a user's actors file is an input like the corpus: its content, not only its path
+        "gazetteer_sha256": (sha256_file(parameters["gazetteer"])
+                             if parameters.get("gazetteer") else None),
     }
     from .sentiment import vader_provenance  # vaderSentiment is a core dependency
     manifest["vader"] = vader_provenance()

@@ -76,3 +76,18 @@ def test_interrupted_run_leaves_previous_result_intact(tmp_path):
     proc.wait()
     assert proc.returncode == -signal.SIGKILL  # killed mid-run, not finished
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_every_manifest_hashes_the_users_actors_file(tmp_path):
+    """build_manifest (used by tag_to_folder and tag_on_dask alike) records the sha256 of a
+    gazetteer given in the parameters, and None without one."""
+    import hashlib
+
+    from framing.output import build_manifest
+    actors = tmp_path / "actors.tsv"
+    actors.write_text("entry\tcode\tkind\ttype\nJane Roe\tUS\tperson\tgovernment\n",
+                      encoding="utf-8")
+    m = build_manifest(corpus_sha256="0" * 64, counts={}, parameters={"gazetteer": str(actors)})
+    assert m["gazetteer_sha256"] == hashlib.sha256(actors.read_bytes()).hexdigest()
+    assert build_manifest(corpus_sha256="0" * 64, counts={},
+                          parameters={"gazetteer": None})["gazetteer_sha256"] is None
