@@ -281,11 +281,16 @@ def _bootstrap_ratios(num: np.ndarray, den: np.ndarray, *, n_boot: int,
     Each resample is a vector of counts (how often each article is drawn); the resampled sums
     are one matrix product. Returns (numerator sums, denominator sums), each n_boot × measures.
     """
-    m = num.shape[0]
-    idx = rng.integers(0, m, size=(n_boot, m))
-    counts = np.bincount((idx + m * np.arange(n_boot)[:, None]).ravel(),
-                         minlength=n_boot * m).reshape(n_boot, m).astype(float)
+    counts = resample_counts(rng, num.shape[0], n_boot)
     return counts @ num, counts @ den
+
+
+def resample_counts(rng: np.random.Generator, m: int, n_boot: int) -> np.ndarray:
+    """n_boot × m: how often each of m units is drawn in each of n_boot resamples with
+    replacement (the cluster bootstrap as weights; one `rng.integers` call)."""
+    idx = rng.integers(0, m, size=(n_boot, m))
+    return np.bincount((idx + m * np.arange(n_boot)[:, None]).ravel(),
+                       minlength=n_boot * m).reshape(n_boot, m).astype(float)
 
 
 def _percentile_ci(boot: np.ndarray, ci: float) -> tuple[np.ndarray, np.ndarray]:

@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import input_error
+from .measures import resample_counts
 
 
 def _long(codes: pd.DataFrame, coder: str, item: str, label: str) -> pd.DataFrame:
@@ -186,10 +187,7 @@ def agreement(codes: pd.DataFrame, *, coder: str = "coder", item: str = "item",
     lo = hi = float("nan")
     if n_boot > 0 and len(N) >= 2:
         rng = np.random.default_rng(seed)
-        U = len(N)
-        idx = rng.integers(0, U, size=(n_boot, U))
-        w = np.bincount((idx + U * np.arange(n_boot)[:, None]).ravel(),
-                        minlength=n_boot * U).reshape(n_boot, U).astype(float)
+        w = resample_counts(rng, len(N), n_boot)  # items are the units
         boot = _alpha_from_coincidence(w @ per_item, len(cats))
         boot = boot[np.isfinite(boot)]
         if len(boot):

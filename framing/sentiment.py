@@ -33,7 +33,7 @@ from pathlib import Path
 
 from .errors import input_error
 from .lexicons import Lexicon, load_lexicon
-from .quotes import find_quotes
+from .quotes import quoted_mask
 
 __all__ = ["score_sentences", "vader_compound", "vader_provenance", "mask_entities_in",
            "MASK_ENTITIES_DEFAULT"]
@@ -240,7 +240,7 @@ def score_sentences(text: str, sentences: list[tuple[int, int]] | None = None, *
         from .segment import split_sentences
         sentences = split_sentences(text)
     if quotes is None:
-        regions = [(q.start, q.end) for q in find_quotes(text)]
+        regions = quoted_mask(text)
     else:
         regions = sorted((int(q[0]), int(q[1])) for q in quotes)
     if mask_entities is False or mask_entities is None:

@@ -36,7 +36,7 @@ from pathlib import Path
 
 from .errors import input_error
 from .lexicons import Lexicon, load_lexicon
-from .quotes import find_quotes, inside
+from .quotes import inside, quoted_mask
 
 __all__ = ["tag_stance", "compile_stance_lexicon"]
 
@@ -364,7 +364,7 @@ def tag_stance(text: str, *, quotes: list[tuple[int, int]] | None = None,
     lex = _resolve(lexicon)
     compiled = compile_stance_lexicon(lex)
     if quotes is None:
-        regions = [(q.start, q.end) for q in find_quotes(text)]
+        regions = quoted_mask(text)
     else:
         regions = sorted((int(q[0]), int(q[1])) for q in quotes)
     out: list[dict] = []
