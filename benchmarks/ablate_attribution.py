@@ -28,7 +28,8 @@ SWITCHES = [(extract, name) for name in ("CONSTRUCTIONS", "SUBJECT_FALLBACK", "P
                                          "REDUCED_PASSIVE", "BARE_REDUCED_PASSIVE", "WEAK_THAT",
                                          "INFINITIVES", "CITING_PHRASE", "TIME_SKIP",
                                          "POSSESSORS", "GAPS", "FINAL_CLAUSE",
-                                         "PLURAL_SUBJECTS", "EVIDENTIAL")] + [
+                                         "PLURAL_SUBJECTS", "EVIDENTIAL", "QUOTE_BEFORE",
+                                         "RELATIVE_SUBJECTS", "RAISING_CLAUSES")] + [
     (clauses, "PRESENT_FORM")]
 SET_SWITCHES = [(clauses, "TRIM"), (extract, "NESTED_DROP")]  # each part off alone
 # word sets that turn a rule on: emptied to switch the rule off (relative-clause sources,

@@ -425,10 +425,12 @@ def test_infinitive_needs_a_verb_group_to_its_subject():
 
 def test_cue_lexicon_default_is_newest_and_old_version_loads():
     from framing.lexicons import load_lexicon
-    new, v11, old = load_lexicon("cues"), load_lexicon("cues", "1.1"), load_lexicon("cues", "1.0")
-    assert (new.version, v11.version, old.version) == ("1.2", "1.1", "1.0")
-    assert set(old.entries["entry"]) < set(v11.entries["entry"]) < set(new.entries["entry"])
-    for earlier in (old, v11):  # a new version only adds entries
+    new, v12, v11, old = (load_lexicon("cues"), load_lexicon("cues", "1.2"),
+                          load_lexicon("cues", "1.1"), load_lexicon("cues", "1.0"))
+    assert (new.version, v12.version, v11.version, old.version) == ("1.3", "1.2", "1.1", "1.0")
+    assert set(old.entries["entry"]) < set(v11.entries["entry"]) < set(v12.entries["entry"]) \
+        < set(new.entries["entry"])
+    for earlier in (old, v11, v12):  # a new version only adds entries
         rows = set(map(tuple, earlier.entries[["entry", "class", "kind", "strength"]].values))
         assert rows <= set(map(tuple, new.entries[["entry", "class", "kind", "strength"]].values))
     added = new.entries[~new.entries["entry"].isin(old.entries["entry"])]
@@ -678,3 +680,42 @@ def test_a_surname_finds_its_full_mention_past_party_tags_and_suffixes():
     assert [(r["source"], r["speaker"], r["speaker_via"]) for r in rows] == [
         ("Sen. Rand Paul (R-Ky.)", "Sen. Rand Paul (R-Ky.)", "source"),
         ("Paul", "Sen. Rand Paul (R-Ky.)", "surname")]
+
+
+# issue #3, round 4: reporting clauses after a closed quote, relative subjects of weak cues,
+# refusals after an appositive, raising verbs with any subject, possessor + common noun
+@pytest.mark.parametrize("text,kind,cue,source,content", [
+    # a quote ending in ? or ! closes its sentence; the reporting clause stands alone after it
+    ('"Why doesn\'t the media ask her?" Rubio said.', "direct", "said", "Rubio",
+     ["Why doesn't the media ask her?"]),
+    ("“There’s a special place for people like her!” Smith said last week.", "direct", "said",
+     "Smith", ["There’s a special place for people like her!"]),
+    # the relative pronoun is the subject of a weak cue; the antecedent joins the source
+    ("Critics, who say the senator lacks experience, are wrong.", "indirect", "say",
+     "Critics, who", ["the senator lacks experience, are wrong"]),
+    # a refusal's subject may carry an appositive with its own relative clause
+    ("The FDIC, a banking regulator which keeps data on banks, declined to comment.",
+     "refusal", "declined to comment", "The FDIC, a banking regulator which keeps data on banks",
+     []),
+    # seem/appear: no speaker; the content is the subject and what follows the verb
+    ("The American economy, until recently, seemed impervious to all but the largest shocks.",
+     "indirect", "seemed", "",
+     ["The American economy, until recently", "impervious to all but the largest shocks"]),
+    ("The Republicans' strategy appears to be premised on a Republican win.", "indirect",
+     "appears", "", ["The Republicans' strategy", "to be premised on a Republican win"]),
+    # a possessor opens a noun phrase like a determiner: "Clinton's camp"
+    ("Clinton’s camp was pleased with the outcome.", "indirect", "pleased with",
+     "Clinton’s camp", ["the outcome"]),
+])
+def test_round4_constructions(text, kind, cue, source, content):
+    a = one(text)
+    assert (a["kind"], a["cue"], a["source"]) == (kind, cue, source)
+    assert frag_texts(text, a) == content
+
+
+@pytest.mark.parametrize("text", [
+    "Trump appeared on Fox News on Sunday.",       # appear = show up: no raising complement
+    '"We will win." Smith walked out.',            # no cue after the quote
+])
+def test_round4_negatives(text):
+    assert extract_attributions(text) == []

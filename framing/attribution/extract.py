@@ -148,8 +148,8 @@ def _np_left(p: Para, j: int, lo: int) -> int | None:
         for k in (j - 1, j - 2, j - 3):
             if k < lo or not _is_word(low[k]) or qid[k] >= 0:
                 break
-            if low[k] in DETS:
-                head_ok = True
+            if low[k] in DETS or POSSESSORS and low[k].endswith(("'s", "s'")):
+                head_ok = True  # "the company said", "Clinton's camp was pleased"
                 break
             if low[k] in FUNC:
                 break
@@ -462,6 +462,43 @@ RAISING = {"seem", "seems", "seemed", "appear", "appears", "appeared"}
 PASSIVE_PARTICIPLES = {"expected", "asked"}
 
 
+EXPLETIVES = {"it", "there"}
+RAISING_NEXT = {"to", "like", "that", "as", "likely", "unlikely", "certain", "poised", "set"}
+
+
+def _raising(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int):
+    """`The economy, until recently, seemed impervious to …`, `Clinton appears to have won`:
+    the writer's hedged judgement of a clause; no speaker, and the content is the subject
+    with what follows the verb (any subject: none of it speaks). `appear` also means `show
+    up` ("appeared on Fox"), so it needs a raising complement; `seem` takes any but a
+    preposition."""
+    low, qid = p.low, p.qid
+    if c1 >= b or qid[c1] >= 0 or c0 == a:
+        return None
+    nxt = low[c1]
+    if low[c0].startswith("appear"):
+        if nxt not in RAISING_NEXT:
+            return None
+    elif not _is_word(nxt) and nxt != "," or nxt in WEAK_BAD_NEXT and nxt not in ("to", "as"):
+        return None
+    end = _clause_end(p, c1, b)
+    if end <= c1:
+        return None
+    right = [_span(p, c1, end)]
+    j = _skip_left(p, c0 - 1, a)
+    if j < a or qid[j] >= 0:
+        return None
+    if j == a and low[j] in EXPLETIVES:
+        return _record(p, cue, c0, c1, None, right, [])  # "it appears that …"
+    while j > a and low[j] in (",", "—", "–", "--") and qid[j - 1] < 0:
+        j -= 1  # "The economy, until recently, seemed": the subject without its last comma
+    subj = _sentence_subject(p, a, j + 1)
+    start = subj[0] if subj is not None else a
+    if start > j or j - start > 40:  # a subject is a phrase, not a paragraph
+        return None
+    return _record(p, cue, c0, c1, None, [_span(p, start, j + 1)] + right, [])
+
+
 def _sourceless(p: Para, rec: dict) -> bool:
     """Does the cue take no source (PolNeAR and news style): a passive report or an evidential
     `seem`/`appear`, whose subject is the topic of the content, not its speaker?"""
@@ -484,18 +521,27 @@ def _sourceless(p: Para, rec: dict) -> bool:
 RELATIVE_SOURCES = {"who", "which"}
 
 
+def _relative_pronoun(p: Para, c0: int, a: int) -> int | None:
+    """Token of the relative pronoun that is the subject of the cue at c0 (`who has said`)."""
+    low, qid = p.low, p.qid
+    t = c0 - 1
+    lo = max(a, c0 - 6)
+    while t >= lo and qid[t] < 0 and low[t] not in RELATIVE_SOURCES and (
+            low[t] in ADVERBS or (low[t].endswith("ly") and len(low[t]) > 3)):
+        t -= 1
+    if t < lo or qid[t] >= 0 or low[t] not in RELATIVE_SOURCES:
+        return None
+    return t
+
+
 def _relative_source(p: Para, rec: dict) -> None:
     """`Mr. Sanders, who said he …`, `a report which found …`: in a relative clause the
     relative pronoun is the cue's subject (PolNeAR marks `who` as the source); the source
     runs from the antecedent, when it is the noun phrase right before, through the pronoun."""
-    low, qid = p.low, p.qid
+    low = p.low
     c0 = bisect_left(p.st, rec["cue_span"][0])
-    t = c0 - 1
-    lo = max(0, c0 - 6)
-    while t >= lo and qid[t] < 0 and low[t] not in RELATIVE_SOURCES and (
-            low[t] in ADVERBS or (low[t].endswith("ly") and len(low[t]) > 3)):
-        t -= 1
-    if t < 0 or qid[t] >= 0 or low[t] not in RELATIVE_SOURCES:
+    t = _relative_pronoun(p, c0, 0)
+    if t is None:
         return
     src = rec.get("_src")
     a = p.sents[p.sent_of[t]][0]
@@ -573,6 +619,10 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
                 content = [_span(p, end, _clause_end(p, end, b))]
         return _record(p, cue, c0, c1, src, content, quotes_used)
 
+    if RAISING_CLAUSES and kind == "verb" and cue.words == (low[c0],) and low[c0] in RAISING:
+        rec = _raising(p, cue, c0, c1, a, b)
+        if rec is not None:
+            return rec
     if kind in ("verb", "ing") and c0 > a and len(cue.words) == 1 and (
             low[c0 - 1] in ARTICLES and cue.words[0].endswith(("ed", "ing"))
             or low[c0 - 1] in POSSESSIVE_PRONOUNS and cue.words[0].endswith("ed")):
@@ -652,10 +702,6 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
         src = _infinitive_subject(p, a, j)
     if stative and src is None:
         return None
-    if kind == "refusal":
-        if src is None:
-            return None
-        return _record(p, cue, c0, c1, src, None, [])
     if src is None and j >= a and (low[j] == "," or j in p.qclose):
         # inversion: "…," said Smith, a spokesman
         end = _np_right(p, c1, b, appositive=True)
@@ -688,11 +734,25 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
         # weak cues too: "Others, however, say …", "X, a former aide, called Y a …"
         if src is None and SUBJECT_FALLBACK and j > a and low[j] == ",":
             src = _parenthetical_subject(p, a, j)
-        if not cue.strong and src is None and not (
+        if src is None and RELATIVE_SUBJECTS:
+            t = _relative_pronoun(p, c0, a)
+            if t is not None:
+                src = (t, t + 1)  # "critics, who say …": _relative_source adds the antecedent
+        if kind != "refusal" and not cue.strong and src is None and not (
                 WEAK_THAT and c1 < b and low[c1] == "that" and low[c0] not in WEAK_THAT_NOUNS):
             return None
+    if kind == "refusal":  # after the appositive rules: "X, a spokesman, declined to comment"
+        if src is None:
+            return None
+        return _record(p, cue, c0, c1, src, None, [])
     right_clause = _right_is_clause(p, c1, b, SHORT_OBJECT if src is not None else 3)
-    if src is not None:
+    if QUOTE_BEFORE and src is not None and src[0] == a and a > 0 and not right_clause:
+        # `"Why not?" Rubio said.`: a quote ending in . ? or ! closes its sentence, so the
+        # reporting clause after it stands alone; its content is the quote just before it
+        q = qid[a - 1]
+        if q >= 0 and p.quotes[q].closed and a - 1 in p.qclose:
+            content, quotes_used = [_quote_span(p, q)], [q]
+    if src is not None and content is None:
         left = _left_content(p, src[0], a)
         if left is not None and not (right_clause and low[c1] in ("that", ":")):
             short_right = not right_clause
@@ -1090,6 +1150,9 @@ from .constructions import reporting_clauses  # noqa: E402  (it builds on the he
 
 # switches of the rules in clauses.py: each can be turned off to measure what it adds
 TIME_SKIP = True
+RELATIVE_SUBJECTS = True  # a relative pronoun as the subject of a weak cue: "who say …"
+RAISING_CLAUSES = True  # seem/appear with any subject: the writer's hedged judgement
+QUOTE_BEFORE = True  # a reporting clause that is a sentence of its own after a quote
 POSSESSORS = True
 GAPS = True
 FINAL_CLAUSE = True
