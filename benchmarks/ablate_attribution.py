@@ -29,13 +29,16 @@ SWITCHES = [(extract, name) for name in ("CONSTRUCTIONS", "SUBJECT_FALLBACK", "P
                                          "INFINITIVES", "CITING_PHRASE", "TIME_SKIP",
                                          "POSSESSORS", "GAPS", "FINAL_CLAUSE",
                                          "PLURAL_SUBJECTS", "EVIDENTIAL", "QUOTE_BEFORE",
-                                         "RELATIVE_SUBJECTS", "RAISING_CLAUSES")] + [
+                                         "RELATIVE_SUBJECTS", "RAISING_CLAUSES",
+                                         "HEAD_AFTER_DET", "LONG_INFINITIVES", "NOMINAL_USE",
+                                         "OBJECT_GAP")] + [
     (clauses, "PRESENT_FORM")]
 SET_SWITCHES = [(clauses, "TRIM"), (extract, "NESTED_DROP")]  # each part off alone
 # word sets that turn a rule on: emptied to switch the rule off (relative-clause sources,
-# stance verbs with a pronoun object, verbs of intention with a to-infinitive)
+# stance verbs with a pronoun object, verbs of intention with a to-infinitive, `about` and
+# particles after a weak verb)
 EMPTIED = [(extract, "RELATIVE_SOURCES"), (extract, "OBJECT_STANCE"),
-           (constructions, "INTENTION")]
+           (constructions, "INTENTION"), (extract, "TOPIC_PREPS"), (extract, "PARTICLES")]
 
 
 def figures(gold) -> dict[str, float]:

@@ -719,3 +719,35 @@ def test_round4_constructions(text, kind, cue, source, content):
 ])
 def test_round4_negatives(text):
     assert extract_attributions(text) == []
+
+
+# weak cues whose speaker or complement the basic rules miss (complements.py) and a modal or
+# a name list inside a parenthetical between subject and cue
+@pytest.mark.parametrize("text,cue,source,content", [
+    # a to-infinitive of purpose takes the subject of its clause
+    ("Trump has a rare chance to show that he can win.", "show", "Trump", ["that he can win"]),
+    # `about` and a particle after a weak verb open its complement
+    ("Deacon had nothing bad to say about Sanders.", "say", "Deacon", ["about Sanders"]),
+    ("Rubio pushed back on those claims.", "pushed", "Rubio", ["back on those claims"]),
+    # an object relative clause: the relative pronoun is what the subject opposes
+    ("He is a candidate who many party members strongly oppose.", "oppose",
+     "many party members", ["who"]),
+    # modal verbs are skipped like the other auxiliaries
+    ("Israel must also acknowledge that the talks failed.", "acknowledge", "Israel",
+     ["that the talks failed"]),
+    # a list of names with "and" inside the parenthetical does not end the subject
+    ("Others, like Pennsylvania and Wisconsin, have voted to expand the program.", "voted",
+     "Others", ["to expand the program"]),
+])
+def test_weak_cue_complements(text, cue, source, content):
+    a = one(text)
+    assert (a["kind"], a["cue"], a["source"]) == ("indirect", cue, source)
+    assert frag_texts(text, a) == content
+
+
+def test_purpose_infinitive_not_after_a_predicate_noun():
+    """`X is one of the few countries to have supported Y`: the infinitive belongs to the
+    predicate noun, so the clause's subject is not its speaker."""
+    found = extract_attributions("North Korea is one of the few countries to have openly "
+                                 "supported the deal.")
+    assert all(a["source"] != "North Korea" for a in found), found

@@ -242,6 +242,14 @@ def _np_right(p: Para, i: int, hi: int, appositive: bool) -> int | None:
             elif w in DETS or w in NP_LOWER or (w in ("of", "for", "at") and seen_head) or (
                     w in TITLE_ABBREV and k + 1 < hi and low[k + 1] == "."):
                 pass  # "Mr. Manafort": the title's word is in FUNC, yet opens the name
+            elif HEAD_AFTER_DET and not appositive and k == i + 1 and (low[i] in DETS or low[i] in QUANT_HEADS) \
+                    and w not in FUNC and w not in ADVERBS and (
+                        k + 1 >= hi or not _is_word(low[k + 1]) or low[k + 1] in FUNC
+                        or low[k + 1] in ADVERBS):
+                # a subject's common noun after its determiner, ending the phrase: "Most
+                # presidents, …, have" (not "the unique magic of …": an adjective, its noun to
+                # come; nor a speaker after an inverted verb: "…, opposed the measure")
+                seen_head = True
             else:
                 break
             k += 1
@@ -462,43 +470,6 @@ RAISING = {"seem", "seems", "seemed", "appear", "appears", "appeared"}
 PASSIVE_PARTICIPLES = {"expected", "asked"}
 
 
-EXPLETIVES = {"it", "there"}
-RAISING_NEXT = {"to", "like", "that", "as", "likely", "unlikely", "certain", "poised", "set"}
-
-
-def _raising(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int):
-    """`The economy, until recently, seemed impervious to …`, `Clinton appears to have won`:
-    the writer's hedged judgement of a clause; no speaker, and the content is the subject
-    with what follows the verb (any subject: none of it speaks). `appear` also means `show
-    up` ("appeared on Fox"), so it needs a raising complement; `seem` takes any but a
-    preposition."""
-    low, qid = p.low, p.qid
-    if c1 >= b or qid[c1] >= 0 or c0 == a:
-        return None
-    nxt = low[c1]
-    if low[c0].startswith("appear"):
-        if nxt not in RAISING_NEXT:
-            return None
-    elif not _is_word(nxt) and nxt != "," or nxt in WEAK_BAD_NEXT and nxt not in ("to", "as"):
-        return None
-    end = _clause_end(p, c1, b)
-    if end <= c1:
-        return None
-    right = [_span(p, c1, end)]
-    j = _skip_left(p, c0 - 1, a)
-    if j < a or qid[j] >= 0:
-        return None
-    if j == a and low[j] in EXPLETIVES:
-        return _record(p, cue, c0, c1, None, right, [])  # "it appears that …"
-    while j > a and low[j] in (",", "—", "–", "--") and qid[j - 1] < 0:
-        j -= 1  # "The economy, until recently, seemed": the subject without its last comma
-    subj = _sentence_subject(p, a, j + 1)
-    start = subj[0] if subj is not None else a
-    if start > j or j - start > 40:  # a subject is a phrase, not a paragraph
-        return None
-    return _record(p, cue, c0, c1, None, [_span(p, start, j + 1)] + right, [])
-
-
 def _sourceless(p: Para, rec: dict) -> bool:
     """Does the cue take no source (PolNeAR and news style): a passive report or an evidential
     `seem`/`appear`, whose subject is the topic of the content, not its speaker?"""
@@ -700,6 +671,8 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
         src = (left_start, j + 1)
     if src is None and j > a and low[j] == "to" and INFINITIVES:
         src = _infinitive_subject(p, a, j)
+        if src is None and LONG_INFINITIVES and not cue.strong:
+            src = _purpose_subject(p, a, j)
     if stative and src is None:
         return None
     if src is None and j >= a and (low[j] == "," or j in p.qclose):
@@ -738,6 +711,10 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
             t = _relative_pronoun(p, c0, a)
             if t is not None:
                 src = (t, t + 1)  # "critics, who say …": _relative_source adds the antecedent
+        if NOMINAL_USE and src is None and not cue.strong and kind == "verb" and c0 > a:
+            rec = _nominal_use(p, cue, c0, c1, a, b)
+            if rec is not None:
+                return rec
         if kind != "refusal" and not cue.strong and src is None and not (
                 WEAK_THAT and c1 < b and low[c1] == "that" and low[c0] not in WEAK_THAT_NOUNS):
             return None
@@ -780,6 +757,8 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
         end = _clause_end(p, c1, b)
         if end > c1:
             content = [_span(p, src[0] - 1, src[0]), _span(p, c1, end)]
+    if content is None and OBJECT_GAP and src is not None and kind == "verb" and not stative:
+        content = _object_gap(p, src, c1, a, b)
     if content is None:
         if not right_clause:
             return None
@@ -799,6 +778,11 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
                         "to", "on", "in", "at"):
                     first += 1
                 if (first >= b or low[first] in WEAK_BAD_NEXT) and not (
+                        TOPIC_PREPS and src is not None and first == c1 and low[c1] in TOPIC_PREPS
+                        and c1 + 1 < b and _is_word(low[c1 + 1])) and not (
+                        PARTICLES and src is not None and first == c1 and low[c1] in PARTICLES
+                        and c1 + 2 < b and _is_word(low[c1 + 1]) and low[c1 + 1] not in (
+                            "and", "or", "but", "at", "in", "to")) and not (
                         OBJECT_STANCE and src is not None and low[c1] in STANCE_OBJECTS
                         and (low[c1 - 1] in OBJECT_STANCE or _characterizes(p, c1, c1, b))):
                     return None
@@ -882,16 +866,22 @@ def _cited_phrase(p: Para, c1: int, b: int) -> int | None:
     return k if k > c1 else None
 
 
+def _subject_before(p: Para, a: int, j: int, gap: int) -> tuple[int, int] | None:
+    """The sentence's subject when it ends before token j, at most `gap` tokens before it."""
+    subj = _sentence_subject(p, a, j)
+    if subj is None or subj[1] >= j or j - subj[1] > gap:
+        return None
+    return subj
+
+
 def _infinitive_subject(p: Para, a: int, j: int) -> tuple[int, int] | None:
     """`Trump plans to endorse X`, `voters are more likely to say …`, `Cruz went on Fox to
     attack Y`: a cue in a `to`-infinitive (token j is `to`) is the act of the main clause's
     subject, when a short verb group without punctuation links the two."""
-    subj = _sentence_subject(p, a, j)
+    subj = _subject_before(p, a, j, 7)
     if subj is None:
         return None
     s1 = subj[1]
-    if s1 >= j or j - s1 > 7:
-        return None
     low, qid = p.low, p.qid
     for k in range(s1, j):
         w = low[k]
@@ -930,8 +920,9 @@ def _parenthetical_subject(p: Para, a: int, j: int) -> tuple[int, int] | None:
             p.cap[s1 - 1] or low[s1 - 1] in SOURCE_HEADS or low[s1 - 1] in PRONOUNS):
         return None
     for k in range(s1, j):
-        if (low[k] in END_PUNCT or low[k] in (";", "and", "but")) and p.qid[k] < 0:
-            return None
+        if (low[k] in END_PUNCT or low[k] in (";", "but") or low[k] == "and" and not (
+                p.cap[k - 1] and k + 1 < j and p.cap[k + 1])) and p.qid[k] < 0:
+            return None  # a second clause; but "Others, like Ohio and Iowa, have voted"
     first = low[s1 + 1]
     if first.endswith("ing") or first in ("for", "however", "meanwhile", "though", "too",
                                           "in", "on", "at", "after", "before", "by", "like",
@@ -1152,7 +1143,12 @@ from .constructions import reporting_clauses  # noqa: E402  (it builds on the he
 TIME_SKIP = True
 RELATIVE_SUBJECTS = True  # a relative pronoun as the subject of a weak cue: "who say …"
 RAISING_CLAUSES = True  # seem/appear with any subject: the writer's hedged judgement
+HEAD_AFTER_DET = True  # a lowercase head noun after a determiner opens a subject
 QUOTE_BEFORE = True  # a reporting clause that is a sentence of its own after a quote
+# switches of the rules in complements.py
+LONG_INFINITIVES = True  # a to-infinitive of purpose takes the clause's subject
+NOMINAL_USE = True  # a weak verb cue used as a noun: "Clinton's attack on", "support among"
+OBJECT_GAP = True  # a report in an object relative clause: "a candidate whom many oppose"
 POSSESSORS = True
 GAPS = True
 FINAL_CLAUSE = True
@@ -1163,3 +1159,5 @@ from .clauses import (  # noqa: E402  (they build on the helpers above)
     EVIDENTIAL_VERBS, IRREGULAR_PARTICIPLES, STATIVE, TIME_HEADS, TRIM,
     _bare_reduced_passive, _be_before, _evidence_subject, _final_report, _passive, _plural_subject,
     _reduced_passive, _skip_time, _trim_contents)
+from .complements import (  # noqa: E402  (they build on the helpers above)
+    PARTICLES, TOPIC_PREPS, _nominal_use, _object_gap, _purpose_subject, _raising)

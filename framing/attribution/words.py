@@ -42,8 +42,9 @@ FUNC = {"and", "but", "or", "that", "which", "who", "whom", "whose", "when", "wh
         "us", "me", "asked", "said", "says", "told", "according", "speaking", "writing",
         "an", "a", "the", "mr", "mrs", "ms"}
 ADVERBS = {"also", "has", "have", "had", "later", "previously", "repeatedly", "once", "would",
-           "will", "may", "might", "could", "can", "did", "does", "do", "not", "never",
-           "recently", "then", "publicly", "privately", "reportedly", "further", "again",
+           "will", "may", "might", "could", "can", "should", "must", "shall", "did", "does", "do",
+           "not", "never", "recently", "then", "publicly", "privately", "reportedly", "further",
+           "again",
            "often", "frequently", "quickly", "only", "already", "still", "just", "even", "now",
            "first", "initially", "earlier", "last", "finally", "long", "openly", "flatly",
            "simply", "directly", "immediately", "subsequently", "angrily", "strongly",
@@ -53,7 +54,8 @@ ADVERBS = {"also", "has", "have", "had", "later", "previously", "repeatedly", "o
            "too", "yet", "in", "turn", "however", "meanwhile", "similarly", "likewise",
            "however", "nonetheless", "instead", "eventually", "ultimately", "originally",
            "actually", "really", "specifically", "explicitly", "famously", "memorably",
-           "reportedly", "allegedly", "apparently", "previously", "twice", "once", "who"} | {
+           "reportedly", "allegedly", "apparently", "previously", "twice", "once", "who",
+           "sometimes", "seldom", "perhaps", "indeed", "thus", "therefore", "nevertheless"} | {
     # negated auxiliaries are one token ("didn't"): "Trump didn't say", "she hasn't endorsed"
     f"{aux}n't" for aux in ("do", "does", "did", "has", "have", "had", "would", "could",
                             "should", "is", "are", "was", "were", "must", "might", "need")} | {
