@@ -31,7 +31,7 @@ SWITCHES = [(extract, name) for name in ("CONSTRUCTIONS", "SUBJECT_FALLBACK", "P
                                          "PLURAL_SUBJECTS", "EVIDENTIAL", "QUOTE_BEFORE",
                                          "RELATIVE_SUBJECTS", "RAISING_CLAUSES",
                                          "HEAD_AFTER_DET", "LONG_INFINITIVES", "NOMINAL_USE",
-                                         "OBJECT_GAP")] + [
+                                         "OBJECT_GAP", "DEPICTION")] + [
     (clauses, "PRESENT_FORM")]
 SET_SWITCHES = [(clauses, "TRIM"), (extract, "NESTED_DROP")]  # each part off alone
 # word sets that turn a rule on: emptied to switch the rule off (relative-clause sources,

@@ -492,6 +492,25 @@ def _sourceless(p: Para, rec: dict) -> bool:
 RELATIVE_SOURCES = {"who", "which"}
 
 
+# "A TV screen shows an image of …", "The photo shows Kim at the station": a picture's
+# content, described by the journalist (captions), is not a report
+SHOW_VERBS = {"show", "shows", "showed", "shown", "showing"}
+DEPICTIONS = {"screen", "screens", "photo", "photos", "photograph", "photographs", "picture",
+              "pictures", "image", "images", "video", "videos", "footage", "clip", "clips",
+              "television", "tv", "monitor", "camera", "cameras", "scene", "still"}
+
+
+def _depicts(p: Para, src: tuple[int, int] | None, c1: int, b: int) -> bool:
+    """Is a `show` cue's subject or object a picture or a screen?"""
+    low = p.low
+    if src is not None and low[src[1] - 1] in DEPICTIONS:
+        return True
+    k = c1
+    while k < b and k < c1 + 3 and low[k] in ("a", "an", "the", "this", "these"):
+        k += 1
+    return k < b and low[k] in DEPICTIONS
+
+
 def _relative_pronoun(p: Para, c0: int, a: int) -> int | None:
     """Token of the relative pronoun that is the subject of the cue at c0 (`who has said`)."""
     low, qid = p.low, p.qid
@@ -722,6 +741,8 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
         if src is None:
             return None
         return _record(p, cue, c0, c1, src, None, [])
+    if DEPICTION and low[c0] in SHOW_VERBS and _depicts(p, src, c1, b):
+        return None
     right_clause = _right_is_clause(p, c1, b, SHORT_OBJECT if src is not None else 3)
     if QUOTE_BEFORE and src is not None and src[0] == a and a > 0 and not right_clause:
         # `"Why not?" Rubio said.`: a quote ending in . ? or ! closes its sentence, so the
@@ -1144,6 +1165,7 @@ TIME_SKIP = True
 RELATIVE_SUBJECTS = True  # a relative pronoun as the subject of a weak cue: "who say …"
 RAISING_CLAUSES = True  # seem/appear with any subject: the writer's hedged judgement
 HEAD_AFTER_DET = True  # a lowercase head noun after a determiner opens a subject
+DEPICTION = True  # `show` with a picture or screen as subject or object: no report
 QUOTE_BEFORE = True  # a reporting clause that is a sentence of its own after a quote
 # switches of the rules in complements.py
 LONG_INFINITIVES = True  # a to-infinitive of purpose takes the clause's subject
