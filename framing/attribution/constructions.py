@@ -57,7 +57,16 @@ NOT_SUBJECTS = {"it", "it's", "this", "that", "there", "what", "which", "let", "
 PREPOSITIONS = {"of", "for", "with", "from", "into", "by", "about", "on", "at", "in", "to",
                 "over", "under", "against", "during", "without", "through", "between", "among",
                 "like", "than", "after", "before", "behind", "toward", "towards", "across"}
-INTENTION = set(['agree', 'agreed', 'agrees', 'agreing', 'aim', 'aimed', 'aiming', 'aims', 'ask', 'asked', 'asking', 'asks', 'expect', 'expected', 'expecting', 'expects', 'hope', 'hoped', 'hopes', 'hoping', 'intend', 'intended', 'intending', 'intends', 'like', 'liked', 'likes', 'liking', 'love', 'loved', 'loves', 'loving', 'pledge', 'pledged', 'pledges', 'pledging', 'promise', 'promised', 'promises', 'promising', 'seek', 'seeked', 'seeking', 'seeks', 'threaten', 'threatened', 'threatening', 'threatens', 'vote', 'voted', 'votes', 'voting', 'vow', 'vowed', 'vowing', 'vows', 'want', 'wanted', 'wanting', 'wants', 'wish', 'wished', 'wishing', 'wishs'])  # verbs of intention whose `to`-infinitive PolNeAR annotates (see below)
+# verbs of intention whose `to`-infinitive PolNeAR annotates (see below), every form spelled out
+INTENTION = {
+    "agree", "agrees", "agreed", "agreeing", "aim", "aims", "aimed", "aiming",
+    "ask", "asks", "asked", "asking", "expect", "expects", "expected", "expecting",
+    "hope", "hopes", "hoped", "hoping", "intend", "intends", "intended", "intending",
+    "like", "likes", "liked", "liking", "love", "loves", "loved", "loving",
+    "pledge", "pledges", "pledged", "pledging", "promise", "promises", "promised", "promising",
+    "seek", "seeks", "sought", "seeking", "threaten", "threatens", "threatened", "threatening",
+    "vote", "votes", "voted", "voting", "vow", "vows", "vowed", "vowing",
+    "want", "wants", "wanted", "wanting", "wish", "wishes", "wished", "wishing"}
 MAX_GROUP = 6
 
 
