@@ -102,24 +102,25 @@ def krippendorff_alpha(codes: pd.DataFrame, *, coder: str = "coder", item: str =
 
 
 def _cohen(a: pd.Series, b: pd.Series) -> float:
+    """Cohen's kappa of two coders' labels (statsmodels), 1.0 when both used one category."""
+    from statsmodels.stats.inter_rater import cohens_kappa
+
     cats = sorted(set(a) | set(b))
-    po = float((a.to_numpy() == b.to_numpy()).mean())
-    pa = a.value_counts(normalize=True).reindex(cats, fill_value=0).to_numpy()
-    pb = b.value_counts(normalize=True).reindex(cats, fill_value=0).to_numpy()
-    pe = float(pa @ pb)
-    if np.isclose(pe, 1.0):
-        return 1.0 if np.isclose(po, 1.0) else float("nan")
-    return (po - pe) / (1 - pe)
+    if len(cats) == 1:
+        return 1.0  # both coders chose the one category every time: kappa's 0/0
+    table = pd.crosstab(a.to_numpy(), b.to_numpy()).reindex(index=cats, columns=cats,
+                                                               fill_value=0)
+    return float(cohens_kappa(table.to_numpy()).kappa)
 
 
 def _fleiss(N: np.ndarray) -> float:
-    m = N.sum(1)[0]
-    po = float((N * (N - 1)).sum(1).mean() / (m * (m - 1)))
-    p = N.sum(0) / N.sum()
-    pe = float((p ** 2).sum())
-    if np.isclose(pe, 1.0):
-        return 1.0 if np.isclose(po, 1.0) else float("nan")
-    return (po - pe) / (1 - pe)
+    """Fleiss' kappa of an items x categories count table (statsmodels), 1.0 when every
+    rating fell in one category."""
+    from statsmodels.stats.inter_rater import fleiss_kappa
+
+    if np.count_nonzero(N.sum(0)) == 1:
+        return 1.0
+    return float(fleiss_kappa(N, method="fleiss"))
 
 
 def agreement(codes: pd.DataFrame, *, coder: str = "coder", item: str = "item",
