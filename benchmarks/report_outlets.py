@@ -63,14 +63,16 @@ def main() -> None:
                                                                  .isin(ids)],
                               abp.credits[abp.credits["doc_id"].isin(ids)], abp.source)
     tagged = framing.tag(triplets, n_jobs=args.jobs)
-    # the same data as the comparisons below: cross-outlet wire copies counted once
-    m = framing.measure(tagged, by="rating", exclude_wire_copies=True)
+    # the same data as the comparisons below: cross-outlet wire copies counted once (the
+    # clusters are found once and given to every measure and comparison)
+    copies = framing.find_wire_copies(tagged)
+    m = framing.measure(tagged, by="rating", exclude_wire_copies=copies)
     show("ABP same-event triplets: measures by AllSides rating, wire copies excluded",
          m[["rating", "n_articles"] + [c for k in MEASURES
                                         for c in (k, f"{k}_ci_low", f"{k}_ci_high")]])
     for measure in ("attribution_ratio", "direct_share", "anonymous_share"):
         c = framing.compare(tagged, measure=measure, by="rating", event="event_id",
-                            exclude_wire_copies=True)
+                            exclude_wire_copies=copies)
         show(f"ABP: compare {measure} by rating, event fixed effects, wire copies excluded",
              c[["group", "group_ref", "estimate", "se", "ci_low", "ci_high", "p_val", "p_adj",
                 "n", "method"]])

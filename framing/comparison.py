@@ -104,7 +104,7 @@ def _unknown_measure(name: str, extra: Sequence[str] = ()) -> Exception:
 
 
 def _model_data(tagged: Tagged, name: str, by: str, event: str | None,
-                roles, exclude_wire_copies: bool) -> tuple[pd.DataFrame, str, str]:
+                roles, exclude_wire_copies) -> tuple[pd.DataFrame, str, str]:
     """Rows of the model: columns y, group, doc_id, (event), (offset). Returns the table, the
     kind of measure and a phrase naming the unit of analysis."""
     kind = _measure_kind(name)
@@ -183,7 +183,7 @@ def _adjust(p: np.ndarray, adjust: str) -> np.ndarray:
 def compare(tagged: Tagged, *, measure: str = "attribution_ratio", by: str = "outlet",
             event: str | None = None, ref: object | None = None, adjust: str = "holm",
             roles: Sequence[str] | None = ("body",),
-            exclude_wire_copies: bool = False) -> pd.DataFrame:
+            exclude_wire_copies=False) -> pd.DataFrame:
     """All pairwise contrasts between groups on one measure, article-clustered.
 
     Parameters
@@ -205,10 +205,11 @@ def compare(tagged: Tagged, *, measure: str = "attribution_ratio", by: str = "ou
         Multiplicity adjustment over all pairwise contrasts ("bh" = Benjamini-Hochberg).
     roles : sequence of str or None, default ("body",)
         Paragraph roles analysed, as in :func:`framing.measures.measure`.
-    exclude_wire_copies : bool, default False
+    exclude_wire_copies : bool or WireCopies, default False
         Keep only the first member of each wire-copy paragraph cluster (`kind == "wire"` in
         `framing.find_wire_copies`; shared quotes and boilerplate stay), as in
-        :func:`framing.measures.measure`.
+        :func:`framing.measures.measure`; a `find_wire_copies` result instead of True uses
+        its settings and is not recomputed.
 
     Returns
     -------
@@ -324,7 +325,7 @@ def _warn_separation(d: pd.DataFrame, by: str, levels: list, kind: str, measure:
 
 def compare_source_types(tagged: Tagged, *, by: str = "outlet", column: str = "source_type",
                          roles: Sequence[str] | None = ("body",), n_perm: int = 0,
-                         seed: int = 0, exclude_wire_copies: bool = False) -> pd.DataFrame:
+                         seed: int = 0, exclude_wire_copies=False) -> pd.DataFrame:
     """Chi-square test of independence of source type (or another attribution column) × group.
 
     The contingency table counts attributions in the selected paragraphs by ``column`` (rows)

@@ -63,7 +63,7 @@ def _check_roles(roles: Sequence[str] | str | None) -> tuple[str, ...] | None:
 
 
 def _select(tagged: Tagged, by: str | Sequence[str], *, roles: Sequence[str] | str | None,
-            exclude_wire_copies: bool) -> dict:
+            exclude_wire_copies) -> dict:
     """Paragraphs, attributions and actors of the chosen roles, each with the group columns.
 
     Group columns come from `tagged.articles` when they exist there (article-level variables
@@ -102,8 +102,8 @@ def _select(tagged: Tagged, by: str | Sequence[str], *, roles: Sequence[str] | s
         if extra in arts.columns and extra not in keep_art:
             keep_art.append(extra)
     p = p.merge(arts[keep_art], on="doc_id", how="inner", validate="many_to_one")
-    if exclude_wire_copies:
-        p = _drop_wire_copies(tagged, p)
+    if exclude_wire_copies is not False:
+        p = _drop_wire_copies(tagged, p, exclude_wire_copies)
     # rows whose group value is missing belong to no group
     p = p.dropna(subset=by).reset_index(drop=True)
     keys = p[["doc_id", "para_idx"] + [b for b in by if b != "doc_id"]]
@@ -126,12 +126,21 @@ def _select(tagged: Tagged, by: str | Sequence[str], *, roles: Sequence[str] | s
             "articles": articles}
 
 
-def _drop_wire_copies(tagged: Tagged, p: pd.DataFrame) -> pd.DataFrame:
+def _drop_wire_copies(tagged: Tagged, p: pd.DataFrame, copies) -> pd.DataFrame:
     """Drop every member of a wire-copy paragraph cluster except the first; shared quotations,
-    boilerplate and same-outlet repeats are kept (framing.wirecopy, "Classes")."""
-    from .wirecopy import find_wire_copies  # local: wirecopy imports nothing from here
+    boilerplate and same-outlet repeats are kept (framing.wirecopy, "Classes"). `copies` is
+    True (run `find_wire_copies` with its defaults) or a `WireCopies` the caller computed
+    (its own settings, computed once for many measures)."""
+    from .wirecopy import WireCopies, find_wire_copies  # local: wirecopy imports nothing here
 
-    clusters = find_wire_copies(tagged).paragraphs
+    if copies is True:
+        copies = find_wire_copies(tagged)
+    elif not isinstance(copies, WireCopies):
+        raise input_error(f"exclude_wire_copies must be True, False or the result of "
+                          f"framing.find_wire_copies, got {type(copies).__name__}",
+                          fix="e.g. copies = framing.find_wire_copies(tagged, threshold=0.9); "
+                              "measure(tagged, exclude_wire_copies=copies)")
+    clusters = copies.paragraphs
     if clusters.empty:
         return p
     wire = (clusters["kind"] == "wire") & clusters["cross_outlet"].astype(bool)
@@ -312,7 +321,7 @@ def _percentile_ci(boot: np.ndarray, ci: float) -> tuple[np.ndarray, np.ndarray]
 
 def measure(tagged: Tagged, *, by: str | Sequence[str] = "outlet",
             roles: Sequence[str] | None = ("body",), n_boot: int = 1000, seed: int = 0,
-            ci: float = 0.95, exclude_wire_copies: bool = False) -> pd.DataFrame:
+            ci: float = 0.95, exclude_wire_copies=False) -> pd.DataFrame:
     r"""Sourcing, stance and tone measures per group, with article-cluster bootstrap intervals.
 
     Parameters
@@ -335,11 +344,13 @@ def measure(tagged: Tagged, *, by: str | Sequence[str] = "outlet",
         row order, on the other groups, or on the category order of ``by``.
     ci : float, default 0.95
         Coverage of the percentile intervals.
-    exclude_wire_copies : bool, default False
+    exclude_wire_copies : bool or WireCopies, default False
         Drop wire copy before measuring: within every paragraph cluster of kind ``wire`` of
         ``framing.wirecopy.find_wire_copies(tagged)`` (near-verbatim across outlets, not
         boilerplate, not the same statement quoted by each) only the first member (earliest
-        ``published``, then ``doc_id``, then ``para_idx``) is kept.
+        ``published``, then ``doc_id``, then ``para_idx``) is kept. Pass the result of
+        ``find_wire_copies`` instead of True to use its settings (threshold, roles …) and to
+        compute the clusters once for several measures and comparisons.
 
     Returns
     -------

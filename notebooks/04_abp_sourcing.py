@@ -40,8 +40,10 @@ if HAVE_DATA:
     corpus = first_events(corpus, 15 if QUICK else None)
     tagged = framing.tag(corpus, n_jobs=N_JOBS)
     display(tagged)
+    # cross-outlet wire copies counted once; found once, given to the measure and comparison
+    copies = framing.find_wire_copies(tagged)
     by_rating = measure(tagged, by="rating", n_boot=200 if QUICK else 2000, seed=SEED,
-                        exclude_wire_copies=True)
+                        exclude_wire_copies=copies)
     display(by_rating.T)
 
 # %%
@@ -49,7 +51,7 @@ if HAVE_DATA and len(tagged.attributions):
     from framing.comparison import compare
 
     display(compare(tagged, measure="attribution_ratio", by="rating", event="event_id",
-                    exclude_wire_copies=True))
+                    exclude_wire_copies=copies))
     colors = outlet_colors(by_rating["rating"])
     for m in ("attribution_ratio", "direct_share", "anonymous_share"):
         display(plot_measure(by_rating, m, by="rating", colors=colors).figure)

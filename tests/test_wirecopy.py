@@ -12,6 +12,7 @@ from helpers_stats import _finish, _paragraph
 
 from framing.corpus import Corpus
 from framing.errors import FramingError
+from framing.comparison import compare
 from framing.measures import measure
 from framing.wirecopy import CopyRules, _choose_bands, find_wire_copies, quoted_share
 
@@ -122,6 +123,24 @@ def test_measure_excludes_copies():
     excl = measure(t, n_boot=0, exclude_wire_copies=True).set_index("outlet")
     assert base.loc["B", "n_paragraphs"] - excl.loc["B", "n_paragraphs"] == 4
     assert excl.loc["A", "n_paragraphs"] == base.loc["A", "n_paragraphs"] == 5
+
+
+def test_measure_and_compare_take_a_computed_wire_copies():
+    """A `find_wire_copies` result is used as given: with other rules (no cluster is wire when
+    every cluster may span at most one outlet) nothing is dropped; with the defaults it equals
+    exclude_wire_copies=True; anything else is an error naming what to pass."""
+    t = mixed_corpus()
+    base = measure(t, n_boot=0).set_index("outlet")
+    default = measure(t, n_boot=0, exclude_wire_copies=True)
+    given = measure(t, n_boot=0, exclude_wire_copies=find_wire_copies(t))
+    pd.testing.assert_frame_equal(default, given)
+    none_wire = find_wire_copies(t, rules=CopyRules(max_outlets=1))
+    kept = measure(t, n_boot=0, exclude_wire_copies=none_wire).set_index("outlet")
+    assert (kept["n_paragraphs"] == base["n_paragraphs"]).all()
+    with pytest.raises(FramingError, match="find_wire_copies"):
+        measure(t, n_boot=0, exclude_wire_copies="yes")
+    with pytest.raises(FramingError, match="find_wire_copies"):
+        compare(t, measure="attribution_ratio", exclude_wire_copies=0.8)
 
 
 def test_band_choice_favours_recall():
