@@ -751,3 +751,18 @@ def test_purpose_infinitive_not_after_a_predicate_noun():
     found = extract_attributions("North Korea is one of the few countries to have openly "
                                  "supported the deal.")
     assert all(a["source"] != "North Korea" for a in found), found
+
+
+@pytest.mark.parametrize("text,rule", [
+    ('"Why doesn\'t the media ask her?" Rubio said.', "quote-before"),
+    ("Critics, who say the senator lacks experience, are wrong.", "relative-subject"),
+    ("The American economy, until recently, seemed impervious to all shocks.", "raising"),
+    ("Trump has a rare chance to show that he can win.", "purpose-infinitive"),
+    ("He is a candidate who many party members strongly oppose.", "object-gap"),
+    ("His promises to voters on trade were vague.", "nominal-use"),
+    ("Smith said the plan was dead.", "verb"),
+])
+def test_rule_names_the_construction(text, rule):
+    """The `rule` column says which construction found an attribution, so a reviewer can see
+    why it is there."""
+    assert one(text)["rule"] == rule

@@ -67,8 +67,9 @@ def _extract(text: str, gazetteer=None) -> tuple[list[dict], list]:
             "source": source,
             "cue_class": raw["cue_class"],
             # the construction that found it (the cue's kind in the cues lexicon, or "clause",
-            # "colon", "document", "passive", "quote-split" …), so a reviewer can see why
-            "rule": raw["cue_kind"],
+            # "colon", "document", "passive", "raising", "quote-before" …), so a reviewer can
+            # see why
+            "rule": raw.get("_rule") or raw["cue_kind"],
         }
         rec.update(classify(source, gazetteer=gazetteer))
         out.append(rec)

@@ -18,6 +18,12 @@ from .extract import (BE_FORMS, END_PUNCT, FINITE, OBJECT_PRONOUNS, POSSESSIVE_P
 from .words import ADVERBS, DETS, FUNC
 
 
+def _named(rec: dict, rule: str) -> dict:
+    """A record that says which construction found it (the `rule` column)."""
+    rec["_rule"] = rule
+    return rec
+
+
 EXPLETIVES = {"it", "there"}
 RAISING_NEXT = {"to", "like", "that", "as", "likely", "unlikely", "certain", "poised", "set"}
 
@@ -45,14 +51,15 @@ def _raising(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int):
     if j < a or qid[j] >= 0:
         return None
     if j == a and low[j] in EXPLETIVES:
-        return _record(p, cue, c0, c1, None, right, [])  # "it appears that …"
+        return _named(_record(p, cue, c0, c1, None, right, []), "raising")  # "it appears …"
     while j > a and low[j] in (",", "—", "–", "--") and qid[j - 1] < 0:
         j -= 1  # "The economy, until recently, seemed": the subject without its last comma
     subj = _sentence_subject(p, a, j + 1)
     start = subj[0] if subj is not None else a
     if start > j or j - start > 40:  # a subject is a phrase, not a paragraph
         return None
-    return _record(p, cue, c0, c1, None, [_span(p, start, j + 1)] + right, [])
+    return _named(_record(p, cue, c0, c1, None, [_span(p, start, j + 1)] + right, []),
+                  "raising")
 
 
 # Weak cues whose speaker or object the rules above do not reach (each can be switched off to
@@ -141,7 +148,7 @@ def _nominal_use(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int):
     if end <= c1 + 1:
         return None
     used = sorted({qid[m] for m in range(c1, end) if qid[m] >= 0})
-    return _record(p, cue, c0, c1, src, [_span(p, c1, end)], used)
+    return _named(_record(p, cue, c0, c1, src, [_span(p, c1, end)], used), "nominal-use")
 
 
 # with its speaker found, a weak verb followed by `about` reports what was said or thought on a

@@ -579,6 +579,7 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
     content: list[list[int]] | None = None
     quotes_used: list[int] = []
     stative = False
+    rule = None  # a construction's name when it, not the cue's kind, found the attribution
 
     if kind == "nominal":
         if prior and prior[-1]["_c1"] in (c0, c0 - 1):
@@ -692,6 +693,7 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
         src = _infinitive_subject(p, a, j)
         if src is None and LONG_INFINITIVES and not cue.strong:
             src = _purpose_subject(p, a, j)
+            rule = "purpose-infinitive" if src is not None else None
     if stative and src is None:
         return None
     if src is None and j >= a and (low[j] == "," or j in p.qclose):
@@ -730,6 +732,7 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
             t = _relative_pronoun(p, c0, a)
             if t is not None:
                 src = (t, t + 1)  # "critics, who say …": _relative_source adds the antecedent
+                rule = "relative-subject"
         if NOMINAL_USE and src is None and not cue.strong and kind == "verb" and c0 > a:
             rec = _nominal_use(p, cue, c0, c1, a, b)
             if rec is not None:
@@ -750,6 +753,7 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
         q = qid[a - 1]
         if q >= 0 and p.quotes[q].closed and a - 1 in p.qclose:
             content, quotes_used = [_quote_span(p, q)], [q]
+            rule = "quote-before"
     if src is not None and content is None:
         left = _left_content(p, src[0], a)
         if left is not None and not (right_clause and low[c1] in ("that", ":")):
@@ -780,6 +784,7 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
             content = [_span(p, src[0] - 1, src[0]), _span(p, c1, end)]
     if content is None and OBJECT_GAP and src is not None and kind == "verb" and not stative:
         content = _object_gap(p, src, c1, a, b)
+        rule = "object-gap" if content is not None else rule
     if content is None:
         if not right_clause:
             return None
@@ -815,6 +820,8 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
             content is not None and weak_that):
         return None
     rec = _record(p, cue, c0, c1, src, content, quotes_used)
+    if rule:
+        rec["_rule"] = rule  # the construction, for the `rule` column
     if stative:
         rec["_state"] = True
     return rec
