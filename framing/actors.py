@@ -70,8 +70,9 @@ def find_actors(paragraphs: Sequence[str], attributions: Sequence[dict], *,
         if person_re is not None:
             for m in person_re.finditer(text):
                 full, country = persons[m.group()]
-                start = text.rfind(full, 0, m.end())
-                start = start if start >= 0 and start + len(full) == m.end() else m.start()
+                # the full name when it ends at the surname ("Kim Jong Un"), else the surname
+                start = m.end() - len(full)
+                start = start if start >= 0 and text.startswith(full, start) else m.start()
                 found.append((start, m.end(), full, "person", country))
         found.sort()
         last_end = -1

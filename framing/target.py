@@ -57,7 +57,9 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import islice
 
 from .errors import input_error, invalid_choice
 from .quotes import find_quotes
@@ -204,6 +206,28 @@ def _cue_valence(text: str, start: int, end: int, chars: list[str]) -> float:
     return total
 
 
+def _quote_end(q) -> int:
+    return q.end
+
+
+def _quote_start(q) -> int:
+    return q.start
+
+
+def _last_tokens(text: str, lo: int, end: int, n: int) -> list[re.Match]:
+    """The last `n` tokens of text[lo:end], reading back only as far as needed (a mention in
+    a megabyte-long clause costs no more than one in a short one: linear time overall). A
+    token cut at the left edge of the part read can only be the first found, so whenever more
+    than `n` are found the last `n` are the same as over the whole range."""
+    reach = 64 * (n + 1)
+    while True:
+        a = max(lo, end - reach)
+        found = list(_TOKEN.finditer(text, a, end))
+        if a == lo or len(found) > n:
+            return found[-n:]
+        reach *= 4
+
+
 def score_target(text: str, start: int, end: int, *, window: int | None = WINDOW,
                  clause: bool = True, mask_entities: bool = True,
                  masked: str | None = None, quotes: str = "speaker",
@@ -266,19 +290,23 @@ def score_target(text: str, start: int, end: int, *, window: int | None = WINDOW
     # ('"I love that. I love that," Smith said.') is still one quote; the caller may pass them
     if quote_regions is None and any(c in text[s_lo:s_hi] for c in _QUOTE_MARKS):
         quote_regions = find_quotes(text)
-    regions = [q for q in quote_regions or () if q.end > s_lo and q.start < s_hi]
+    # the quotes overlapping the sentence: quotes are in order and not nested, so their ends
+    # are in order too and two bisections find them (not a scan of every quote per mention)
+    quote_regions = quote_regions or ()
+    regions = list(quote_regions[bisect_right(quote_regions, s_lo, key=_quote_end):
+                                 bisect_left(quote_regions, s_hi, key=_quote_start)])
     has_marks = bool(regions)
     inside_quote = any(q.start <= start and end <= q.end for q in regions)
     if inside_quote:
         window = None  # a quote naming the person: its whole clause is about them
     if window is not None:
-        left = [m for m in _TOKEN.finditer(text, lo, start)][-window:] if window else []
+        left = _last_tokens(text, lo, start, window) if window else []
         right_from = end
         if window:
             appositive = _APPOSITIVE.match(text, end, hi)
             if appositive is not None:  # the window counts from the predicate
                 right_from = appositive.end()
-        right = [m for m in _TOKEN.finditer(text, right_from, hi)][:window] if window else []
+        right = list(islice(_TOKEN.finditer(text, right_from, hi), window)) if window else []
         if right and right_from != end:
             right = [m for m in _TOKEN.finditer(text, end, right[-1].end())]
         lo = left[0].start() if left else start

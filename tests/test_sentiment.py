@@ -104,3 +104,21 @@ def test_score_target():
     assert -1 <= score_target(text, 0, len(text)) <= 1
     with pytest.raises(ValueError):
         score_target(text, 5, 500)
+
+
+def test_a_runaway_sentence_is_scored_in_pieces():
+    """VADER's time grows with the square of a text's words, so a text over VADER_MAX_CHARS
+    gets the mean compound of pieces cut at white space; up to it, VADER's own compound."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from framing.sentiment import VADER_MAX_CHARS, _vader_pieces, vader_compound
+    sia = SentimentIntensityAnalyzer()
+    text = "a good day and a bad night " * 1000  # 27,000 characters
+    pieces = _vader_pieces(text, VADER_MAX_CHARS)
+    assert "".join(pieces) == text and all(len(p) <= VADER_MAX_CHARS for p in pieces)
+    assert len(pieces) == 2 and pieces[1].startswith(" ")  # cut at a space
+    expected = sum(sia.polarity_scores(p)["compound"] for p in pieces) / 2
+    assert vader_compound(text) == expected
+    short = text[:VADER_MAX_CHARS]
+    assert vader_compound(short) == sia.polarity_scores(short)["compound"]
+    assert _vader_pieces("x" * 25, 10) == ["x" * 10, "x" * 10, "x" * 5]  # no space: hard cuts

@@ -296,3 +296,19 @@ def test_a_mention_inside_a_quote_whose_clause_has_no_mark():
     assert score_target(t, s, e) == score_target(t, s, e, window=None) == \
         vader("xxxxx is a man who in the end gave us a wonderful, kind and generous gift;") \
         == 0.9231
+
+
+def test_given_quotes_pick_the_same_regions_as_finding_them():
+    """The pipeline passes the paragraph's quotes; score_target picks those overlapping the
+    mention's sentence by bisection: the tone is the one found without them, for mentions
+    inside, between and after quotes."""
+    from framing.quotes import find_quotes
+    text = ('"Smith is a disgrace," Jones said. Smith, a hero to many, smiled. "We love '
+            'Smith, truly," fans shouted, and Jones said Smith "ruined everything."')
+    quotes = find_quotes(text)
+    assert len(quotes) == 3
+    starts = [m.start() for m in re.finditer("Smith|Jones", text)]
+    assert len(starts) == 6
+    for s in starts:
+        alone = score_target(text, s, s + 5)
+        assert score_target(text, s, s + 5, quote_regions=quotes) == alone, text[s:]
