@@ -113,7 +113,7 @@ def test_a_runaway_sentence_is_scored_in_pieces():
 
     from framing.sentiment import VADER_MAX_CHARS, _vader_pieces, vader_compound
     sia = SentimentIntensityAnalyzer()
-    text = "a good day and a bad night " * 1000  # 27,000 characters
+    text = "a good day and a bad night " * 250  # 6,750 characters
     pieces = _vader_pieces(text, VADER_MAX_CHARS)
     assert "".join(pieces) == text and all(len(p) <= VADER_MAX_CHARS for p in pieces)
     assert len(pieces) == 2 and pieces[1].startswith(" ")  # cut at a space
@@ -122,3 +122,16 @@ def test_a_runaway_sentence_is_scored_in_pieces():
     short = text[:VADER_MAX_CHARS]
     assert vader_compound(short) == sia.polarity_scores(short)["compound"]
     assert _vader_pieces("x" * 25, 10) == ["x" * 10, "x" * 10, "x" * 5]  # no space: hard cuts
+
+
+def test_overlapping_quotes_given_by_a_caller_are_merged():
+    """score_sentences splits each sentence by the quotes with a bisection, which needs them
+    disjoint: nested or overlapping regions a caller passes count as their union."""
+    from framing.sentiment import score_sentences
+    text = '"Great day. Awful night," he said.'
+    sentences = [(0, 11), (12, 34)]
+    merged = score_sentences(text, sentences, quotes=[(0, 25)])
+    nested = score_sentences(text, sentences, quotes=[(0, 25), (1, 6)])
+    assert merged["n_sentences_quoted"] == 2  # both sentences hold quoted words
+    for key in ("sentiment_quoted", "sentiment_authorial", "n_sentences_quoted"):
+        assert nested[key] == merged[key], key
