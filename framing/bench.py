@@ -120,23 +120,36 @@ HOSTILE = ('"Capital Words, «and» ‘quoted’ O\'Neil said, ``Smith\'\' told 
            '“Officials reportedly may be about 5" \u2028 — according to Mr. Kim, ')
 
 
-def run_scaling(sizes: tuple[int, ...] = (10_000, 100_000, 1_000_000)) -> list[float]:
-    """Time the whole per-article tagger on one hostile paragraph (quote marks of every
-    style, commas, capitalised words, cues) of growing size: linear time shows as a constant
-    time per character."""
+# other hostile shapes, each once a source of quadratic time: many short quotes (each
+# sentence once scanned every quote), and one sentence of cue words with no period (VADER's
+# time grows with the square of a text's words)
+SHAPES = {
+    "quote marks, commas, capitals, cues": HOSTILE,
+    "many short quotes": '"Smith is good," Jones said. "Putin lies" \u2018Kim\u2019 \u00abXi\u00bb ',
+    "one sentence of cue words": "officials reportedly believe that the plan may fail and critics "
+                                 "say it is bad ",
+}
+
+
+def run_scaling(sizes: tuple[int, ...] = (10_000, 100_000, 1_000_000),
+                shapes: dict[str, str] | None = None) -> list[float]:
+    """Time the whole per-article tagger on hostile paragraphs (SHAPES) of growing size:
+    linear time shows as a constant time per character. Returns µs/character, shape by shape
+    and size by size."""
     from .pipeline import TagOptions, tag_article
 
     per_char = []
     tag_article("x", "o", [(0, "body", HOSTILE)], [], TagOptions())  # load lexicons first
-    print("scaling: one paragraph of quote marks, commas, capitalised words and cues")
-    for size in sizes:
-        text = (HOSTILE * (size // len(HOSTILE) + 1))[:size]
-        start = time.perf_counter()
-        rows = tag_article("x", "o", [(0, "body", text)], [], TagOptions())
-        seconds = time.perf_counter() - start
-        per_char.append(seconds / size * 1e6)
-        print(f"  {size:>9,} characters: {seconds:7.3f} s, {per_char[-1]:.2f} µs/character, "
-              f"{len(rows['attributions'])} attributions, {len(rows['spans'])} spans")
+    for name, unit in (shapes or SHAPES).items():
+        print(f"scaling: one paragraph of {name}")
+        for size in sizes:
+            text = (unit * (size // len(unit) + 1))[:size]
+            start = time.perf_counter()
+            rows = tag_article("x", "o", [(0, "body", text)], [], TagOptions())
+            seconds = time.perf_counter() - start
+            per_char.append(seconds / size * 1e6)
+            print(f"  {size:>9,} characters: {seconds:7.3f} s, {per_char[-1]:.2f} µs/character, "
+                  f"{len(rows['attributions'])} attributions, {len(rows['spans'])} spans")
     return per_char
 
 

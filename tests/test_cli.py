@@ -78,6 +78,18 @@ def test_actors_file_types_the_corpus_people(tmp_path):
     assert len(manifest["gazetteer_sha256"]) == 64
 
 
+def test_bench_scaling_runs_every_hostile_shape(capsys):
+    """`framing bench --scaling`: each hostile shape at each size, one figure per pair, and
+    the tags of the shapes are found (attributions in all three)."""
+    from framing.bench import SHAPES, run_scaling
+    figures = run_scaling((300, 600))
+    printed = capsys.readouterr().out
+    assert len(figures) == 2 * len(SHAPES) and all(f > 0 for f in figures)
+    for name in SHAPES:
+        assert f"scaling: one paragraph of {name}" in printed
+    assert printed.count(" 0 attributions") == 0
+
+
 def test_bench_prints_every_layer_on_the_bundled_fallback(tmp_path, capsys):
     """`framing bench` away from ../shared: the seed article repeated (first 4 copies here),
     every layer timed, the ratio to VADER printed."""
