@@ -766,3 +766,14 @@ def test_rule_names_the_construction(text, rule):
     """The `rule` column says which construction found an attribution, so a reviewer can see
     why it is there."""
     assert one(text)["rule"] == rule
+
+
+@pytest.mark.parametrize("source,identification", [
+    ("the Clinton campaign", "named_group"),          # a name modifying a group noun
+    ("the Trump administration", "named_group"),
+    ("Clinton campaign manager Robby Mook", "named_person"),  # the name heads the phrase
+    ("the campaign", "unnamed_group"),                # no name at all
+])
+def test_a_group_noun_after_a_name_is_a_named_group(source, identification):
+    from framing.attribution.classify import classify
+    assert classify(source)["identification"] == identification

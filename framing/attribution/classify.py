@@ -203,7 +203,10 @@ def _classify_uncached(source: str, key: str | None) -> dict:
              and lw not in ("the", "a", "an", "mr", "mrs", "ms", "dr", "north", "south")]
     caps = [lw for lw, w in zip(lows, words) if w[0].isupper()]
     head_group = bool(caps) and caps[-1] in GROUP_HEADS or (
-        not names and any(lw in GROUP_HEADS for lw in caps))
+        not names and any(lw in GROUP_HEADS for lw in caps)) or (
+        # a lower-case group noun heads the phrase and the names only modify it: "the Clinton
+        # campaign", "the Trump administration" (but "Clinton campaign manager Robby Mook")
+        bool(names) and words[-1][0].islower() and lows[-1] in GROUP_HEADS)
     if len(lows) == 1 and first in PERSON_PRONOUNS:
         identification = "named_person"
     elif len(lows) == 1 and first in GROUP_PRONOUNS:
