@@ -773,6 +773,8 @@ def test_rule_names_the_construction(text, rule):
     ("the Trump administration", "named_group"),
     ("Clinton campaign manager Robby Mook", "named_person"),  # the name heads the phrase
     ("the campaign", "unnamed_group"),                # no name at all
+    ("many Democrats", "unnamed_person"),             # an unnamed share of a people
+    ("some African-Americans", "unnamed_person"),
 ])
 def test_a_group_noun_after_a_name_is_a_named_group(source, identification):
     from framing.attribution.classify import classify

@@ -21,6 +21,7 @@ GROUP_HEADS = {"ministry", "department", "house", "party", "corp", "inc", "agenc
                "coalition", "alliance", "media", "press", "cabinet", "embassy", "parliament",
                "assembly", "federation", "league", "fund", "forces", "command", "guard"}
 PERSON_PRONOUNS = {"he", "she", "i", "him", "her"}
+QUANTIFIERS = {"many", "some", "most", "few", "several", "other", "more"}
 GROUP_PRONOUNS = {"they", "we", "it", "who"}
 WORD = re.compile(r"[\w][\w'’.\-]*")
 
@@ -201,6 +202,8 @@ def _classify_uncached(source: str, key: str | None) -> dict:
     names = [w for w, lw, pos in zip(words, lows, possessive) if w[0].isupper() and not pos
              and lw not in roles and lw not in gaz_words and lw not in GROUP_HEADS
              and lw not in ("the", "a", "an", "mr", "mrs", "ms", "dr", "north", "south")]
+    if first in QUANTIFIERS and len(words) == 2 and lows[1].endswith("s") and names:
+        names = []  # "many Democrats", "some African-Americans": an unnamed share of a people
     caps = [lw for lw, w in zip(lows, words) if w[0].isupper()]
     head_group = bool(caps) and caps[-1] in GROUP_HEADS or (
         not names and any(lw in GROUP_HEADS for lw in caps)) or (
