@@ -779,3 +779,15 @@ def test_rule_names_the_construction(text, rule):
 def test_a_group_noun_after_a_name_is_a_named_group(source, identification):
     from framing.attribution.classify import classify
     assert classify(source)["identification"] == identification
+
+
+@pytest.mark.parametrize("text,source", [
+    ("George W. Bush said the war was over.", "George W. Bush"),
+    ("Rep. Gregory W. Meeks (D-N.Y.), chairman of the caucus, said the plan was dead.",
+     "Rep. Gregory W. Meeks (D-N.Y.), chairman of the caucus"),
+    ("Sen. Lindsey Graham (R-S.C.) said the deal was bad.", "Sen. Lindsey Graham (R-S.C.)"),
+])
+def test_middle_initials_and_party_tags_stay_in_the_name(text, source):
+    """A middle initial between names, and the state in a party tag, end no sentence and no
+    name (they cut "George W. Bush" to "Bush" and lost Meeks' sentence)."""
+    assert one(text)["source"] == source

@@ -89,7 +89,9 @@ class Para:
             end_here = False
             if w in END_PUNCT and qid[i] < 0:
                 prev = low[i - 1] if i else ""
-                if w == "." and (prev in ABBREV or (len(prev) == 1 and prev.isalpha())):
+                if w == "." and (prev in ABBREV or (len(prev) == 1 and prev.isalpha())
+                                 or MIDDLE_INITIALS and len(prev) > 2 and prev[-2] == "-"):
+                    # "U.S.", "J."; a party tag's state: "(D-N.Y.)", "(R-S.C.)"
                     end_here = False
                 else:
                     end_here = True
@@ -160,7 +162,10 @@ def _np_left(p: Para, j: int, lo: int) -> int | None:
     lo = max(lo, j - 15)  # a source phrase is short: bounded work per cue
     while k >= lo and qid[k] < 0:
         w = low[k]
-        if w == "." and k > lo and low[k - 1] in ABBREV:
+        if w == "." and k > lo and (low[k - 1] in ABBREV or (
+                MIDDLE_INITIALS and len(low[k - 1]) == 1 and cap[k - 1] and k - 2 >= lo
+                and cap[k - 2] and k + 1 <= j and cap[k + 1])):
+            # "Sen.", "U.S."; a middle initial between two names: "George W. Bush"
             k -= 1
             start = k
             k -= 1
@@ -219,7 +224,9 @@ def _np_right(p: Para, i: int, hi: int, appositive: bool) -> int | None:
         hi = min(hi, i + 15)
         while k < hi and qid[k] < 0:
             w = low[k]
-            if w == "." and k > i and low[k - 1] in ABBREV:
+            if w == "." and k > i and (low[k - 1] in ABBREV or (
+                    MIDDLE_INITIALS and len(low[k - 1]) == 1 and cap[k - 1] and k - 2 >= i
+                    and cap[k - 2] and k + 1 < hi and cap[k + 1])):  # "George W. Bush"
                 k += 1
                 continue
             if w in ("-", "&", "'s"):
@@ -945,7 +952,8 @@ def _parenthetical_subject(p: Para, a: int, j: int) -> tuple[int, int] | None:
     s0, s1 = subj
     low = p.low
     if s1 >= j or low[s1] != "," or j - s1 > 40 or not (
-            p.cap[s1 - 1] or low[s1 - 1] in SOURCE_HEADS or low[s1 - 1] in PRONOUNS):
+            p.cap[s1 - 1] or low[s1 - 1] in SOURCE_HEADS or low[s1 - 1] in PRONOUNS
+            or low[s1 - 1] == ")"):  # "Rep. Gregory W. Meeks (D-N.Y.), chairman of …, said"
         return None
     for k in range(s1, j):
         if (low[k] in END_PUNCT or low[k] in (";", "but") or low[k] == "and" and not (
@@ -1173,6 +1181,7 @@ RELATIVE_SUBJECTS = True  # a relative pronoun as the subject of a weak cue: "wh
 RAISING_CLAUSES = True  # seem/appear with any subject: the writer's hedged judgement
 HEAD_AFTER_DET = True  # a lowercase head noun after a determiner opens a subject
 DEPICTION = True  # `show` with a picture or screen as subject or object: no report
+MIDDLE_INITIALS = True  # "George W. Bush": an initial between names stays in the name
 QUOTE_BEFORE = True  # a reporting clause that is a sentence of its own after a quote
 # switches of the rules in complements.py
 LONG_INFINITIVES = True  # a to-infinitive of purpose takes the clause's subject
