@@ -791,3 +791,19 @@ def test_middle_initials_and_party_tags_stay_in_the_name(text, source):
     """A middle initial between names, and the state in a party tag, end no sentence and no
     name (they cut "George W. Bush" to "Bush" and lost Meeks' sentence)."""
     assert one(text)["source"] == source
+
+
+@pytest.mark.parametrize("source,source_type", [
+    ("Attorney General Loretta Lynch", "government"),   # sources 1.1: no military rank
+    ("the inspector general", "government"),
+    ("NATO Secretary General Jens Stoltenberg", "organization"),
+    ("Maj. Gen. John Smith", "military"),               # a rank is still a rank
+    ("the U.N. Security Council", "organization"),      # the body's type, not "council"'s
+    ("the Pentagon", "military"),                       # an untyped institution: role word wins
+    ("media reports", "media"),                         # the phrase entry, not "reports"
+])
+def test_a_title_or_name_phrase_types_its_words(source, source_type):
+    """A word inside a matched title phrase or international body's name is not a role of
+    its own ("general" in "Attorney General" was a military rank)."""
+    from framing.attribution.classify import classify
+    assert classify(source)["source_type"] == source_type

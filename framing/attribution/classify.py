@@ -158,6 +158,7 @@ def _classify_uncached(source: str, key: str | None) -> dict:
     idents: list[str] = []
     countries: list[str] = []
     gaz_words: set[str] = set()
+    typed_words: set[str] = set()  # words of a name or title phrase whose type is given
     outlet = capital_only = outlet_or_body = False
     for m in _names_in(source, pattern):
         name = re.sub(r"['’]s$", "", m.group())
@@ -174,6 +175,7 @@ def _classify_uncached(source: str, key: str | None) -> dict:
         elif kind == "international":
             types.append("organization")
             outlet_or_body = True
+            typed_words.update(w.rstrip(".") for w in name.lower().split())
         elif kind == "capital" and (m.group() == source.strip() or all(
                 facts.get(part.strip(), ("", "", ""))[1] == "capital"
                 for part in re.split(r",|\band\b", source) if part.strip())):
@@ -188,9 +190,12 @@ def _classify_uncached(source: str, key: str | None) -> dict:
         types.append(kind)
         idents.append(ident)
         gaz_words.update(m.group().split())
+        typed_words.update(m.group().split())
     for w in [re.sub(r"'s$", "", w.lower().rstrip(".").replace("’", "'"))
               for w in WORD.findall(source)]:
-        if w in roles:
+        # a word inside an international body's name or a title phrase is not a role of its
+        # own: "council" in "the U.N. Security Council", "general" in "Attorney General"
+        if w in roles and w not in typed_words:
             kind, ident = roles[w]
             types.append(kind)
             idents.append(ident)
