@@ -32,7 +32,8 @@ SWITCHES = [(extract, name) for name in ("CONSTRUCTIONS", "SUBJECT_FALLBACK", "P
                                          "RELATIVE_SUBJECTS", "RAISING_CLAUSES",
                                          "HEAD_AFTER_DET", "LONG_INFINITIVES", "NOMINAL_USE",
                                          "OBJECT_GAP", "DEPICTION",
-                                         "MIDDLE_INITIALS")] + [
+                                         "MIDDLE_INITIALS", "DECIMALS",
+                                         "INVERSION_FALLTHROUGH")] + [
     (clauses, "PRESENT_FORM")]
 SET_SWITCHES = [(clauses, "TRIM"), (extract, "NESTED_DROP")]  # each part off alone
 # word sets that turn a rule on: emptied to switch the rule off (relative-clause sources,

@@ -692,7 +692,7 @@ def test_a_surname_finds_its_full_mention_past_party_tags_and_suffixes():
      "Smith", ["There’s a special place for people like her!"]),
     # the relative pronoun is the subject of a weak cue; the antecedent joins the source
     ("Critics, who say the senator lacks experience, are wrong.", "indirect", "say",
-     "Critics, who", ["the senator lacks experience, are wrong"]),
+     "Critics, who", ["the senator lacks experience"]),  # the clause's comma ends it
     # a refusal's subject may carry an appositive with its own relative clause
     ("The FDIC, a banking regulator which keeps data on banks, declined to comment.",
      "refusal", "declined to comment", "The FDIC, a banking regulator which keeps data on banks",
@@ -807,3 +807,22 @@ def test_a_title_or_name_phrase_types_its_words(source, source_type):
     its own ("general" in "Attorney General" was a military rank)."""
     from framing.attribution.classify import classify
     assert classify(source)["source_type"] == source_type
+
+
+@pytest.mark.parametrize("text,cue,source,content", [
+    # a failed inversion ("…, has defended the company" is no '"…," said the company') leaves
+    # the appositive rules their turn; a decimal point ends no sentence
+    ("Mr. Ubben, who has a 4.4 percent stake and a seat on the board, has defended the "
+     "company.", "defended", "Mr. Ubben, who has a 4.4 percent stake and a seat on the board",
+     ["the company"]),
+    # an attitude after "be" takes its subject across an appositive
+    ("Gao Junlan, a lawyer from Sichuan, was worried about the tests.", "worried about",
+     "Gao Junlan, a lawyer from Sichuan", ["the tests"]),
+    # a time phrase after "who"; the report ends with its relative clause
+    ("Critics, who last week said the bill was weak, are quiet now.", "said", "Critics, who",
+     ["the bill was weak"]),
+])
+def test_appositive_and_relative_subjects_of_strong_cues(text, cue, source, content):
+    found = [a for a in extract_attributions(text) if a["cue"] == cue]
+    assert len(found) == 1, extract_attributions(text)
+    assert (found[0]["source"], frag_texts(text, found[0])) == (source, content)

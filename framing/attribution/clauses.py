@@ -14,7 +14,7 @@ from bisect import bisect_left
 
 from .cues import Cue, cue_index
 from .extract import (BE_FORMS, END_PUNCT, QUANT_HEADS, Para, _is_word, _left_content,
-                      _np_left, _np_right, _record, _right_content, _span)
+                      _np_left, _np_right, _record, _relative_pronoun, _right_content, _span)
 from .words import ADVERBS, DETS, FUNC, PRONOUNS, RIGHT_SKIP, SOURCE_HEADS, TIME_WORDS
 
 
@@ -153,7 +153,7 @@ WH_WORDS = {"whether", "how", "why", "what", "when", "if"}
 
 
 # the content-end rules of `_trim_contents` in use (remove a name to measure without it)
-TRIM = {"semicolon", "same_source", "subordinate", "coordinated"}
+TRIM = {"semicolon", "same_source", "subordinate", "coordinated", "relative"}
 # a sentence opening with one of these makes the clause up to its comma subordinate: "While he
 # allowed that his members tilt Republican, he estimated …", "As she seeks reelection, …"
 SUBORDINATORS = {"as", "while", "though", "although", "when", "whenever", "if", "because",
@@ -227,6 +227,16 @@ def _trim_contents(p: Para, out: list[dict]) -> None:
             x = bisect_left(starts, s0 + 1)
             if x < len(starts) and starts[x] < cut:
                 cut = starts[x]
+        if "relative" in TRIM:
+            # a report inside a parenthetical relative clause ends with it: "Sanders, who on
+            # Tuesday endorsed Clinton, said …" (the comma closes the clause)
+            t = _relative_pronoun(p, bisect_left(p.st, rec["cue_span"][0]), a)
+            if t is not None and t - 1 >= a and low[t - 1] == ",":
+                if not commas:
+                    commas = [k for k, w in enumerate(low) if w == "," and qid[k] < 0] or [n]
+                k = following(commas, c1)
+                if k < cut and k + 1 < b and _is_word(low[k + 1]):
+                    cut = k
         if "subordinate" in TRIM:
             f = a + 1 if low[a] in ("but", "and") and a + 1 < b else a
             if low[f] in SUBORDINATORS and f < c1 and f + 1 < b:

@@ -90,8 +90,11 @@ class Para:
             if w in END_PUNCT and qid[i] < 0:
                 prev = low[i - 1] if i else ""
                 if w == "." and (prev in ABBREV or (len(prev) == 1 and prev.isalpha())
-                                 or MIDDLE_INITIALS and len(prev) > 2 and prev[-2] == "-"):
-                    # "U.S.", "J."; a party tag's state: "(D-N.Y.)", "(R-S.C.)"
+                                 or MIDDLE_INITIALS and len(prev) > 2 and prev[-2] == "-"
+                                 or DECIMALS and prev.isdigit() and i + 1 < n
+                                 and self.st[i + 1] == self.en[i] and low[i + 1][0].isdigit()):
+                    # "U.S.", "J."; a party tag's state: "(D-N.Y.)", "(R-S.C.)"; a decimal
+                    # point: "a 4.4 percent stake", "$1.5 billion"
                     end_here = False
                 else:
                     end_here = True
@@ -526,6 +529,9 @@ def _relative_pronoun(p: Para, c0: int, a: int) -> int | None:
     while t >= lo and qid[t] < 0 and low[t] not in RELATIVE_SOURCES and (
             low[t] in ADVERBS or (low[t].endswith("ly") and len(low[t]) > 3)):
         t -= 1
+    if TIME_SKIP and t > a and qid[t] < 0 and low[t] in TIME_HEADS:
+        t = _skip_time(p, t, max(a, t - 6))  # "who on Tuesday endorsed Clinton"
+        lo = a
     if t < lo or qid[t] >= 0 or low[t] not in RELATIVE_SOURCES:
         return None
     return t
@@ -701,22 +707,23 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
         if src is None and LONG_INFINITIVES and not cue.strong:
             src = _purpose_subject(p, a, j)
             rule = "purpose-infinitive" if src is not None else None
-    if stative and src is None:
-        return None
     if src is None and j >= a and (low[j] == "," or j in p.qclose):
         # inversion: "…," said Smith, a spokesman
         end = _np_right(p, c1, b, appositive=True)
         if end is not None and (end >= b or low[end] in (",", ".", ";", "!", "?", ":")
                                 or end in p.qopen or qid[end] >= 0):
-            src = (c1, end)
             content = _left_content(p, c0, a)
-            if content is None:
+            if content is not None:
+                quotes_used = [qid[c0 - 1 if qid[c0 - 1] >= 0 else c0 - 2]] if (
+                    c0 - 1 >= a and (qid[c0 - 1] >= 0 or (c0 - 2 >= a and qid[c0 - 2] >= 0))
+                ) else []
+                rec = _record(p, cue, c0, c1, (c1, end), content, quotes_used)
+                rec["_end"] = end
+                return rec
+            if not INVERSION_FALLTHROUGH:
                 return None
-            quotes_used = [qid[c0 - 1 if qid[c0 - 1] >= 0 else c0 - 2]] if (
-                c0 - 1 >= a and (qid[c0 - 1] >= 0 or (c0 - 2 >= a and qid[c0 - 2] >= 0))) else []
-            rec = _record(p, cue, c0, c1, src, content, quotes_used)
-            rec["_end"] = end
-            return rec
+            # no content before the cue: no inversion ("Mr. Ubben, who …, has defended the
+            # company" is no "…," said the company); the appositive rules below
         if low[j] == ",":
             # appositive: "Smith, a spokesman for X, said" / "Smith, who …, said"
             k = j - 1
@@ -747,6 +754,8 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
         if kind != "refusal" and not cue.strong and src is None and not (
                 WEAK_THAT and c1 < b and low[c1] == "that" and low[c0] not in WEAK_THAT_NOUNS):
             return None
+    if stative and src is None:  # after the appositive rules: "X, a lawyer, was concerned"
+        return None
     if kind == "refusal":  # after the appositive rules: "X, a spokesman, declined to comment"
         if src is None:
             return None
@@ -1182,6 +1191,8 @@ RAISING_CLAUSES = True  # seem/appear with any subject: the writer's hedged judg
 HEAD_AFTER_DET = True  # a lowercase head noun after a determiner opens a subject
 DEPICTION = True  # `show` with a picture or screen as subject or object: no report
 MIDDLE_INITIALS = True  # "George W. Bush": an initial between names stays in the name
+DECIMALS = True  # a decimal point ends no sentence: "4.4 percent"
+INVERSION_FALLTHROUGH = True  # a failed inversion leaves the appositive rules their turn
 QUOTE_BEFORE = True  # a reporting clause that is a sentence of its own after a quote
 # switches of the rules in complements.py
 LONG_INFINITIVES = True  # a to-infinitive of purpose takes the clause's subject
