@@ -121,13 +121,16 @@ HOSTILE = ('"Capital Words, «and» ‘quoted’ O\'Neil said, ``Smith\'\' told 
 
 
 # other hostile shapes, each once a source of quadratic time: many short quotes (each
-# sentence once scanned every quote), and one sentence of cue words with no period (VADER's
-# time grows with the square of a text's words)
+# sentence once scanned every quote), one sentence of cue words with no period (VADER's time
+# grows with the square of a text's words), and one opening with "On"
 SHAPES = {
     "quote marks, commas, capitals, cues": HOSTILE,
     "many short quotes": '"Smith is good," Jones said. "Putin lies" \u2018Kim\u2019 \u00abXi\u00bb ',
     "one sentence of cue words": "officials reportedly believe that the plan may fail and critics "
                                  "say it is bad ",
+    # a sentence opening with "On" and no comma: the subject finder looks for the comma that
+    # ends an opening adverbial (bounded now, it scanned to the cue for every cue)
+    "one sentence opening with 'On'": "On the deal seems good and the plan seems bad ",
 }
 
 

@@ -65,13 +65,17 @@ def _analyzer():
 VADER_MAX_CHARS = 5_000
 
 
+_SPACE = re.compile(r"\s")
+
+
 def _vader_pieces(text: str, size: int) -> list[str]:
-    """`text` cut into pieces of at most `size` characters, at white space where there is
-    some."""
+    """`text` cut into pieces of at most `size` characters, at the last white space (of any
+    kind) of each piece where there is some; each character is looked at about once."""
     pieces, pos = [], 0
     while len(text) - pos > size:
-        cut = text.rfind(" ", pos + 1, pos + size)
-        cut = cut if cut > pos else pos + size
+        cut = pos + size
+        for m in _SPACE.finditer(text, pos + 1, pos + size):
+            cut = m.start()
         pieces.append(text[pos:cut])
         pos = cut
     pieces.append(text[pos:])
@@ -285,7 +289,14 @@ def score_sentences(text: str, sentences: list[tuple[int, int]] | None = None, *
     if quotes is None:
         regions = quoted_mask(text)
     else:
-        regions = _disjoint(sorted((int(q[0]), int(q[1])) for q in quotes))
+        regions = sorted((int(q[0]), int(q[1])) for q in quotes)
+        bad = [r for r in regions if not 0 <= r[0] <= r[1] <= len(text)]
+        if bad:
+            raise input_error(f"quote {bad[0]} is not a [start, end) region of the text "
+                              f"(length {len(text)})",
+                              fix="give quotes as (start, end) offsets with start <= end, "
+                                  "e.g. from framing.find_quotes")
+        regions = _disjoint(regions)
     if mask_entities is False or mask_entities is None:
         scored = text
     else:

@@ -60,6 +60,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import islice
+from numbers import Integral
 
 from .errors import input_error, invalid_choice
 from .quotes import find_quotes
@@ -265,6 +266,9 @@ def score_target(text: str, start: int, end: int, *, window: int | None = WINDOW
     if not (isinstance(start, int) and isinstance(end, int)) or not (0 <= start <= end <= len(text)):
         raise input_error(f"mention [{start}, {end}) is outside the text (length {len(text)})",
                           fix="give half-open character offsets into text")
+    if window is not None and (not isinstance(window, Integral) or window < 0):
+        raise input_error(f"window must be a number of words >= 0 or None, got {window!r}",
+                          fix=f"e.g. window={WINDOW} (the default) or None for the clause")
     if quotes not in ("speaker", "keep", "drop"):
         raise invalid_choice("quotes", quotes, ["speaker", "keep", "drop"])
     if not isinstance(dead_zone, (int, float)) or not 0.0 <= dead_zone < math.inf:

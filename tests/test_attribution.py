@@ -826,3 +826,22 @@ def test_appositive_and_relative_subjects_of_strong_cues(text, cue, source, cont
     found = [a for a in extract_attributions(text) if a["cue"] == cue]
     assert len(found) == 1, extract_attributions(text)
     assert (found[0]["source"], frag_texts(text, found[0])) == (source, content)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an adverb before the time phrase after "who"
+    ("Sanders, who later on Tuesday endorsed Clinton, said he would vote.",
+     [("endorsed", "Sanders, who", ["Clinton"]),
+      ("said", "Sanders, who later on Tuesday endorsed Clinton", ["he would vote"])]),
+    # the relative clause ends at the comma before the main verb, not at a comma inside it
+    ("Sanders, who said that, if elected, he would raise taxes, is running.",
+     [("said", "Sanders, who", ["that, if elected, he would raise taxes"])]),
+    # a quote already attributed is nobody else's
+    ('Smith said, "We will win." Jones agreed.', [("said", "Smith", ["We will win."])]),
+    # only a party tag's state ("(D-N.Y.)") is no sentence end, not any "X-B."
+    ("Aides said he backed Plan-B. Sanders said nothing.",
+     [("said", "Aides", ["he backed Plan-B"]), ("said", "Sanders", ["nothing"])]),
+])
+def test_review_cases_of_the_new_rules(text, expected):
+    got = [(a["cue"], a["source"], frag_texts(text, a)) for a in extract_attributions(text)]
+    assert got == expected

@@ -135,3 +135,13 @@ def test_overlapping_quotes_given_by_a_caller_are_merged():
     assert merged["n_sentences_quoted"] == 2  # both sentences hold quoted words
     for key in ("sentiment_quoted", "sentiment_authorial", "n_sentences_quoted"):
         assert nested[key] == merged[key], key
+
+
+def test_pieces_cut_at_any_white_space_and_bad_quotes_are_refused():
+    from framing.errors import FramingError
+    from framing.sentiment import _vader_pieces, score_sentences
+    text = "x\n" * 2499 + "ugly " + "x " * 100
+    pieces = _vader_pieces(text, 5000)
+    assert "".join(pieces) == text and pieces[1].startswith("\nugly")  # not "ug" | "ly"
+    with pytest.raises(FramingError, match="quote"):
+        score_sentences("He said it was great.", quotes=[(8, 15), (18, 10)])

@@ -312,3 +312,8 @@ def test_given_quotes_pick_the_same_regions_as_finding_them():
     for s in starts:
         alone = score_target(text, s, s + 5)
         assert score_target(text, s, s + 5, quote_regions=quotes) == alone, text[s:]
+
+
+def test_a_negative_window_is_refused():
+    with pytest.raises(FramingError, match="window"):
+        score_target("Smith is great.", 0, 5, window=-1)

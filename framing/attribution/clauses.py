@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from .cues import Cue, cue_index
-from .extract import (BE_FORMS, END_PUNCT, QUANT_HEADS, Para, _is_word, _left_content,
+from .cues import Cue, cue_index, cue_starts
+from .extract import (BE_FORMS, END_PUNCT, FINITE, QUANT_HEADS, Para, _is_word, _left_content,
                       _np_left, _np_right, _record, _relative_pronoun, _right_content, _span)
 from .words import ADVERBS, DETS, FUNC, PRONOUNS, RIGHT_SKIP, SOURCE_HEADS, TIME_WORDS
 
@@ -183,7 +183,8 @@ def _trim_contents(p: Para, out: list[dict]) -> None:
     Rubio on trade and called him …`: each report has its own content); at the comma that
     closes a sentence-opening subordinate clause (`While he allowed that A, he estimated B`);
     before a second verb of the same form coordinated with the cue (`Cruz mentioned CNN five
-    times and seemed to blame …`). Linear: next-semicolon and next-comma tables, and the cues
+    times and seemed to blame …`); at the comma that closes a parenthetical relative clause
+    holding the report (`Sanders, who endorsed Clinton, said …`). Linear: next-semicolon and next-comma tables, and the cues
     of each speaker in order."""
     if not out:
         return
@@ -234,9 +235,16 @@ def _trim_contents(p: Para, out: list[dict]) -> None:
             if t is not None and t - 1 >= a and low[t - 1] == ",":
                 if not commas:
                     commas = [k for k, w in enumerate(low) if w == "," and qid[k] < 0] or [n]
-                k = following(commas, c1)
-                if k < cut and k + 1 < b and _is_word(low[k + 1]):
-                    cut = k
+                # the comma that closes the clause is the one the main verb follows ("…,
+                # is running", "…, said"); commas inside the report ("that, if elected, he
+                # would") are passed over
+                x = bisect_left(commas, c1)
+                while x < len(commas) and commas[x] + 1 < min(cut, b):
+                    nxt = low[commas[x] + 1]
+                    if nxt in FINITE or nxt != "in" and nxt in cue_starts():
+                        cut = commas[x]
+                        break
+                    x += 1
         if "subordinate" in TRIM:
             f = a + 1 if low[a] in ("but", "and") and a + 1 < b else a
             if low[f] in SUBORDINATORS and f < c1 and f + 1 < b:

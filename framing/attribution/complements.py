@@ -106,8 +106,9 @@ def _nominal_use(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int):
     and its complement after it (`of`, `about`, `for`, `from`, `among`, `on`, `against`,
     `to`, `that`), or a determiner before it and `from`/`among` after it. The source is the
     possessor (`Clinton's aggressive attack on …`), the noun phrase after `from`/`among`
-    (`strong support among evangelicals`) or, for a possessive pronoun, the subject of the
-    clause (`Ted Cruz talked up his plans to …`); the content runs from the complement to the
+    (`strong support among evangelicals`) or, for a possessive pronoun or a determiner, the
+    subject of the clause (`Ted Cruz talked up his plans to …`; the pronoun itself when there
+    is none); the content runs from the complement to the
     next comma or the clause end, as for `_possessive`."""
     low, qid, cap = p.low, p.qid, p.cap
     if c1 >= b or qid[c1] >= 0 or low[c1] not in NOMINAL_COMPLEMENTS:
@@ -168,7 +169,8 @@ OBJECT_RELATIVES = {"which", "whom", "who", "what", "that"}
 def _object_gap(p: Para, src: tuple[int, int], c1: int, a: int, b: int):
     """The content of a cue whose subject follows a relative pronoun and whose object is
     missing after it (the sentence or clause ends, or a preposition, `as` or a conjunction
-    follows): the pronoun, with what follows `as` (`whom X views as a peer`). None otherwise;
+    follows): the pronoun, with the `as` phrase when one follows (`whom X views as a peer`:
+    "whom" and "as a peer"). None otherwise;
     `that` only after a word that is no cue (`said that he agreed with` is no relative)."""
     low, qid = p.low, p.qid
     r = src[0] - 1

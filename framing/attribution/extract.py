@@ -90,7 +90,8 @@ class Para:
             if w in END_PUNCT and qid[i] < 0:
                 prev = low[i - 1] if i else ""
                 if w == "." and (prev in ABBREV or (len(prev) == 1 and prev.isalpha())
-                                 or MIDDLE_INITIALS and len(prev) > 2 and prev[-2] == "-"
+                                 or MIDDLE_INITIALS and i > 1 and low[i - 2] == "("
+                                 and len(prev) == 3 and prev[1] == "-"
                                  or DECIMALS and prev.isdigit() and i + 1 < n
                                  and self.st[i + 1] == self.en[i] and low[i + 1][0].isdigit()):
                     # "U.S.", "J."; a party tag's state: "(D-N.Y.)", "(R-S.C.)"; a decimal
@@ -320,9 +321,11 @@ def _sentence_subject(p: Para, a: int, c: int) -> tuple[int, int] | None:
     # skip an opening adverbial ("On Tuesday, …") up to the first comma
     if i < c and low[i] in ("on", "in", "at", "after", "before", "during", "earlier", "later",
                             "but", "and", "meanwhile", "however", "yesterday", "today"):
-        k = i
-        while k < c and low[k] != ",":
+        k, limit = i, min(c, i + 40)  # an opening adverbial is short: bounded work per cue
+        while k < limit and low[k] != ",":
             k += 1
+        if k == limit:
+            k = c  # no comma near: no opening adverbial to skip
         if k < c - 1 and low[i] not in ("but", "and"):
             i = k + 1
         elif low[i] in ("but", "and"):
@@ -530,8 +533,11 @@ def _relative_pronoun(p: Para, c0: int, a: int) -> int | None:
             low[t] in ADVERBS or (low[t].endswith("ly") and len(low[t]) > 3)):
         t -= 1
     if TIME_SKIP and t > a and qid[t] < 0 and low[t] in TIME_HEADS:
-        t = _skip_time(p, t, max(a, t - 6))  # "who on Tuesday endorsed Clinton"
-        lo = a
+        t = _skip_time(p, t, max(a, t - 6))  # "who (later) on Tuesday endorsed Clinton"
+        lo = max(a, t - 6)
+        while t >= lo and qid[t] < 0 and low[t] not in RELATIVE_SOURCES and (
+                low[t] in ADVERBS or (low[t].endswith("ly") and len(low[t]) > 3)):
+            t -= 1
     if t < lo or qid[t] >= 0 or low[t] not in RELATIVE_SOURCES:
         return None
     return t
@@ -767,7 +773,8 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
         # `"Why not?" Rubio said.`: a quote ending in . ? or ! closes its sentence, so the
         # reporting clause after it stands alone; its content is the quote just before it
         q = qid[a - 1]
-        if q >= 0 and p.quotes[q].closed and a - 1 in p.qclose:
+        if q >= 0 and p.quotes[q].closed and a - 1 in p.qclose and not any(
+                q in r.get("_quotes", ()) for r in prior):  # not one attributed already
             content, quotes_used = [_quote_span(p, q)], [q]
             rule = "quote-before"
     if src is not None and content is None:
@@ -1184,9 +1191,10 @@ CONSTRUCTIONS = True  # the general constructions of `constructions.py` (off: le
 from .constructions import reporting_clauses  # noqa: E402  (it builds on the helpers above)
 
 
-# switches of the rules in clauses.py: each can be turned off to measure what it adds
+# switches of the rules in clauses.py and complements.py and of the extract-level rules above:
+# each can be turned off to measure what it adds (benchmarks/ablate_attribution.py)
 TIME_SKIP = True
-RELATIVE_SUBJECTS = True  # a relative pronoun as the subject of a weak cue: "who say …"
+RELATIVE_SUBJECTS = True  # a relative pronoun as the cue's subject: "critics, who say …"
 RAISING_CLAUSES = True  # seem/appear with any subject: the writer's hedged judgement
 HEAD_AFTER_DET = True  # a lowercase head noun after a determiner opens a subject
 DEPICTION = True  # `show` with a picture or screen as subject or object: no report
