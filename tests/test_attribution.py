@@ -703,6 +703,8 @@ def test_a_surname_finds_its_full_mention_past_party_tags_and_suffixes():
      ["The American economy, until recently", "impervious to all but the largest shocks"]),
     ("The Republicans' strategy appears to be premised on a Republican win.", "indirect",
      "appears", "", ["The Republicans' strategy", "to be premised on a Republican win"]),
+    # "it" after a conjunction is a placeholder subject too
+    ("But it seems the plan failed.", "indirect", "seems", "", ["the plan failed"]),
     # a possessor opens a noun phrase like a determiner: "Clinton's camp"
     ("Clinton’s camp was pleased with the outcome.", "indirect", "pleased with",
      "Clinton’s camp", ["the outcome"]),

@@ -50,7 +50,7 @@ def _raising(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int):
     j = _skip_left(p, c0 - 1, a)
     if j < a or qid[j] >= 0:
         return None
-    if j == a and low[j] in EXPLETIVES:
+    if low[j] in EXPLETIVES and (j == a or low[j - 1] in ("but", "and", "so", "yet", ",")):
         return _named(_record(p, cue, c0, c1, None, right, []), "raising")  # "it appears …"
     while j > a and low[j] in (",", "—", "–", "--") and qid[j - 1] < 0:
         j -= 1  # "The economy, until recently, seemed": the subject without its last comma

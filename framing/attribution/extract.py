@@ -510,7 +510,7 @@ RELATIVE_SOURCES = {"who", "which"}
 SHOW_VERBS = {"show", "shows", "showed", "shown", "showing"}
 DEPICTIONS = {"screen", "screens", "photo", "photos", "photograph", "photographs", "picture",
               "pictures", "image", "images", "video", "videos", "footage", "clip", "clips",
-              "television", "tv", "monitor", "camera", "cameras", "scene", "still"}
+              "television", "tv", "monitor", "camera", "cameras", "scene"}
 
 
 def _depicts(p: Para, src: tuple[int, int] | None, c1: int, b: int) -> bool:
