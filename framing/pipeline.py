@@ -69,7 +69,9 @@ def tag_article(doc_id: str, outlet: str, paragraphs: Sequence[tuple[int, str, s
     agencies = _lexicon_version("agencies")
     span_rows = [tuple(c) + (False, "agencies", agencies, "", math.nan) for c in credits]
     texts = [text for _, _, text in paragraphs]
-    attributions = attribute_article(texts, gazetteer=options.gazetteer) if texts else []
+    para_quotes = [find_quotes(text) for text in texts]  # one pass; every layer reads them
+    attributions = attribute_article(texts, gazetteer=options.gazetteer,
+                                     quotes=para_quotes) if texts else []
     cues_version = _lexicon_version("cues")
     attr_rows, n_attr = [], [0] * len(paragraphs)
     for n, a in enumerate(attributions):
@@ -92,10 +94,9 @@ def tag_article(doc_id: str, outlet: str, paragraphs: Sequence[tuple[int, str, s
             span_rows.append(_span(doc_id, para_idx, "attribution", "content", s, e, text,
                                    a["kind"] in ("direct", "mixed"), ref=ref))
 
-    para_rows, masked, sentence_spans, para_quotes = [], [], [], []
+    para_rows, masked, sentence_spans = [], [], []
     for k, (para_idx, role, text) in enumerate(paragraphs):
-        para_quotes.append(find_quotes(text))
-        quotes = [(q.start, q.end) for q in para_quotes[-1]]
+        quotes = [(q.start, q.end) for q in para_quotes[k]]
         sentences = split_sentences(text)
         n_words, n_quoted = _count_words(text, quotes)
         scores = score_sentences(text, sentences, quotes=quotes,

@@ -44,14 +44,14 @@ def extract_attributions(text: str, *, gazetteer=None) -> list[dict]:
     return found
 
 
-def _extract(text: str, gazetteer=None) -> tuple[list[dict], list]:
+def _extract(text: str, gazetteer=None, quotes=None) -> tuple[list[dict], list]:
     """`extract_attributions` and the paragraph's quotes (the article pass needs both; one
     tokenisation per paragraph)."""
     if not text:
         return [], []
     ensure_loaded()
     out = []
-    raws, quotes = extract_paragraph(text)
+    raws, quotes = extract_paragraph(text, quotes)
     for raw in raws:
         frags = raw["content_fragments"]
         content_span = [frags[0][0], frags[-1][1]] if frags else None
@@ -81,9 +81,9 @@ def predict(text: str) -> list[dict]:
     return extract_attributions(text)
 
 
-def attribute_article(paragraphs, *, gazetteer=None):
+def attribute_article(paragraphs, *, gazetteer=None, quotes=None):
     from .article import attribute_article as run
-    return run(paragraphs, gazetteer=gazetteer)
+    return run(paragraphs, gazetteer=gazetteer, quotes=quotes)
 
 
 attribute_article.__doc__ = "See `framing.attribution.article.attribute_article`."

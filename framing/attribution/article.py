@@ -55,8 +55,10 @@ def _surname(source: str) -> str | None:
     return name.split()[-1] if name else None
 
 
-def attribute_article(paragraphs: list[str], *, gazetteer=None) -> list[dict]:
-    """Attributions of one article, paragraph by paragraph.
+def attribute_article(paragraphs: list[str], *, gazetteer=None,
+                      quotes: list[list] | None = None) -> list[dict]:
+    """Attributions of one article, paragraph by paragraph (`quotes`: each paragraph's
+    `find_quotes`, when the caller has them; found here otherwise).
 
     Returns one dict per attribution with `para_idx`, `kind`, `cue`, `cue_start`, `cue_end`,
     `cue_class`, `source`, `source_start`, `source_end`, `content_start`, `content_end`,
@@ -78,12 +80,13 @@ def attribute_article(paragraphs: list[str], *, gazetteer=None) -> list[dict]:
     open_quote_from: dict | None = None
     for para_idx, text in enumerate(paragraphs):
         first_row = len(rows)
-        found, quotes = _extract(text, gazetteer) if text else ([], [])
-        if open_quote_from is not None and quotes and text.lstrip()[:1] and \
-                quotes[0].start == len(text) - len(text.lstrip()) and not any(
-                    a["content_span"] and a["content_span"][0] <= quotes[0].end
-                    and a["content_span"][1] >= quotes[0].start for a in found):
-            s, e = quotes[0].inner
+        found, para_quotes = _extract(text, gazetteer, quotes[para_idx] if quotes else None) \
+            if text else ([], [])
+        if open_quote_from is not None and para_quotes and text.lstrip()[:1] and \
+                para_quotes[0].start == len(text) - len(text.lstrip()) and not any(
+                    a["content_span"] and a["content_span"][0] <= para_quotes[0].end
+                    and a["content_span"][1] >= para_quotes[0].start for a in found):
+            s, e = para_quotes[0].inner
             found.insert(0, {**{k: open_quote_from[k] for k in (
                 "identification", "source_type", "country", "cue_class")},
                 "kind": "direct", "cue_span": None, "source_span": None,
@@ -135,9 +138,9 @@ def attribute_article(paragraphs: list[str], *, gazetteer=None) -> list[dict]:
             rows.append(row)
         # a quote left open at the paragraph's end runs on into the next paragraph
         open_quote_from = None
-        if quotes and not quotes[-1].closed:
+        if para_quotes and not para_quotes[-1].closed:
             for row in reversed(rows[first_row:]):
-                if row["content_end"] is not None and row["content_end"] >= quotes[-1].start:
+                if row["content_end"] is not None and row["content_end"] >= para_quotes[-1].start:
                     open_quote_from = row
                     break
             if open_quote_from is None and rows:

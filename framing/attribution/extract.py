@@ -47,7 +47,7 @@ class Para:
     __slots__ = ("text", "st", "en", "low", "cap", "qid", "quotes", "sents", "sent_of", "n",
                  "qopen", "qclose")
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, quotes: list | None = None):
         self.text = text
         spans = [m.span() for m in TOKEN.finditer(text)]
         self.n = n = len(spans)
@@ -62,7 +62,7 @@ class Para:
         self.st, self.en, self.low = st, en, low
         self.cap = [text[s].isupper() for s in st]
         # find_quotes handles straight, curly (mixed pairs too), ``…'' and NYT ''…''
-        self.quotes = quotes = find_quotes(text)
+        self.quotes = quotes = find_quotes(text) if quotes is None else quotes
         qid = [-1] * n
         qopen: dict[int, int] = {}   # token index of an opening mark → quote index
         qclose: dict[int, int] = {}  # token index of the last token of a quote → quote index
@@ -405,10 +405,10 @@ def _left_content(p: Para, src_start: int, a: int) -> list[list[int]] | None:
     return None
 
 
-def extract_paragraph(text: str) -> tuple[list[dict], list]:
+def extract_paragraph(text: str, quotes: list | None = None) -> tuple[list[dict], list]:
     """Attributions of one paragraph as raw dicts (spans and cue facts, no classification),
-    and the paragraph's quotes."""
-    p = Para(text)
+    and the paragraph's quotes (`find_quotes(text)`, found here unless the caller has them)."""
+    p = Para(text, quotes)
     low, qid = p.low, p.qid
     out: list[dict] = []
     used_quotes: set[int] = set()
