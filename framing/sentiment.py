@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import hashlib
 import math
-from bisect import bisect_right
 import re
 import string
+from bisect import bisect_right
 from functools import lru_cache
+from operator import itemgetter
 from importlib import metadata
 from pathlib import Path
 
@@ -229,17 +230,13 @@ def _disjoint(regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _region_end(region: tuple[int, int]) -> int:
-    return region[1]
-
-
 def _pieces(start: int, end: int, regions: list[tuple[int, int]]) -> tuple[list, list]:
     """Split [start, end) into authorial and quoted pieces by the quoted regions (in order,
     disjoint: the first that can reach [start, end) is found by bisection, so a paragraph of
     many sentences and quotes costs linear time)."""
     authorial, quoted = [], []
     pos = start
-    for s, e in regions[bisect_right(regions, start, key=_region_end):]:
+    for s, e in regions[bisect_right(regions, start, key=itemgetter(1)):]:
         if e <= pos:
             continue
         if s >= end:

@@ -61,6 +61,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import islice
 from numbers import Integral
+from operator import attrgetter
 
 from .errors import input_error, invalid_choice
 from .quotes import find_quotes
@@ -207,14 +208,6 @@ def _cue_valence(text: str, start: int, end: int, chars: list[str]) -> float:
     return total
 
 
-def _quote_end(q) -> int:
-    return q.end
-
-
-def _quote_start(q) -> int:
-    return q.start
-
-
 def _last_tokens(text: str, lo: int, end: int, n: int) -> list[re.Match]:
     """The last `n` tokens of text[lo:end], reading back only as far as needed (a mention in
     a megabyte-long clause costs no more than one in a short one: linear time overall). A
@@ -297,8 +290,8 @@ def score_target(text: str, start: int, end: int, *, window: int | None = WINDOW
     # the quotes overlapping the sentence: quotes are in order and not nested, so their ends
     # are in order too and two bisections find them (not a scan of every quote per mention)
     quote_regions = quote_regions or ()
-    regions = list(quote_regions[bisect_right(quote_regions, s_lo, key=_quote_end):
-                                 bisect_left(quote_regions, s_hi, key=_quote_start)])
+    regions = list(quote_regions[bisect_right(quote_regions, s_lo, key=attrgetter("end")):
+                                 bisect_left(quote_regions, s_hi, key=attrgetter("start"))])
     has_marks = bool(regions)
     inside_quote = any(q.start <= start and end <= q.end for q in regions)
     if inside_quote:
