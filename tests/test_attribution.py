@@ -777,6 +777,9 @@ def test_rule_names_the_construction(text, rule):
     ("the campaign", "unnamed_group"),                # no name at all
     ("many Democrats", "unnamed_person"),             # an unnamed share of a people
     ("some African-Americans", "unnamed_person"),
+    ("One witness", "unnamed_person"),                # a capitalised number opens it too
+    ("Three Democrats", "unnamed_person"),
+    ("other administration officials", "unnamed_person"),
 ])
 def test_a_group_noun_after_a_name_is_a_named_group(source, identification):
     from framing.attribution.classify import classify

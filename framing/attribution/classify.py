@@ -21,7 +21,10 @@ GROUP_HEADS = {"ministry", "department", "house", "party", "corp", "inc", "agenc
                "coalition", "alliance", "media", "press", "cabinet", "embassy", "parliament",
                "assembly", "federation", "league", "fund", "forces", "command", "guard"}
 PERSON_PRONOUNS = {"he", "she", "i", "him", "her"}
-QUANTIFIERS = {"many", "some", "most", "few", "several", "other", "more"}
+# first words of an unnamed source phrase: "an official", "two aides", "several experts",
+# "many Democrats", "most Republicans"
+QUANTIFIERS = {"a", "an", "one", "two", "three", "some", "several", "many", "most", "few",
+               "other", "more"}
 GROUP_PRONOUNS = {"they", "we", "it", "who"}
 WORD = re.compile(r"[\w][\w'’.\-]*")
 
@@ -221,10 +224,8 @@ def _classify_uncached(source: str, key: str | None) -> dict:
         identification = "unnamed_group" if first in ("they", "we") else "named_group"
     elif "document" in idents and not names and not outlet:
         identification, source_type = "document", "document"
-    elif any(a in head.lower() for a in anon if " " in a) or (first in ("a", "an", "one", "some", "several",
-                                                               "many", "two", "three")
-                                                    and not names and not head_group
-                                                    and not outlet):
+    elif any(a in head.lower() for a in anon if " " in a) or (
+            first in QUANTIFIERS and not names and not head_group and not outlet):
         identification = "unnamed_person" if "person" in idents or not idents else "unnamed_group"
     elif capital_only or outlet or head_group:
         identification = "named_group" if not names or head_group else "named_person"
