@@ -314,6 +314,12 @@ def _skip_left(p: Para, j: int, lo: int) -> int:
     return j
 
 
+# an opening adverbial ("On Tuesday, …") ends within this many tokens; the bound changes no
+# attribution on PolNeAR train+dev or 41,888 ABP paragraphs (checked against no bound) and
+# keeps a long sentence opening with "On" linear
+OPENING_MAX = 40
+
+
 def _sentence_subject(p: Para, a: int, c: int) -> tuple[int, int] | None:
     """The first noun phrase of the main clause before token c (for participle cues)."""
     low = p.low
@@ -321,7 +327,7 @@ def _sentence_subject(p: Para, a: int, c: int) -> tuple[int, int] | None:
     # skip an opening adverbial ("On Tuesday, …") up to the first comma
     if i < c and low[i] in ("on", "in", "at", "after", "before", "during", "earlier", "later",
                             "but", "and", "meanwhile", "however", "yesterday", "today"):
-        k, limit = i, min(c, i + 40)  # an opening adverbial is short: bounded work per cue
+        k, limit = i, min(c, i + OPENING_MAX)  # bounded work per cue
         while k < limit and low[k] != ",":
             k += 1
         if k == limit:
