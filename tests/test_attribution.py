@@ -861,3 +861,7 @@ def test_quotes_given_by_the_caller_are_the_ones_found():
     paras = seed.paragraphs["text"].tolist()
     given = attribute_article(paras, quotes=[find_quotes(p) for p in paras])
     assert given == attribute_article(paras) and len(given) >= 20
+    # and they are used: with no quotes handed over, no content is a direct quote
+    unquoted = attribute_article(paras, quotes=[[] for _ in paras])
+    assert any(r["kind"] == "direct" for r in given)
+    assert not any(r["kind"] == "direct" for r in unquoted)

@@ -312,6 +312,10 @@ def test_given_quotes_pick_the_same_regions_as_finding_them():
     for s in starts:
         alone = score_target(text, s, s + 5)
         assert score_target(text, s, s + 5, quote_regions=quotes) == alone, text[s:]
+    # and they are used: handed no quotes, Jones's own quoted words ("a disgrace") count
+    jones = text.index("Jones")
+    assert score_target(text, jones, jones + 5, quote_regions=quotes) == 0.0
+    assert score_target(text, jones, jones + 5, quote_regions=[]) == -0.4939
 
 
 def test_a_negative_window_is_refused():
