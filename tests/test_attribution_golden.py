@@ -280,6 +280,18 @@ MORE = [
     ("nyt_2016-09-19_obama-sees-personal-insult-if-bl", 15,  # "that many African-Americans feel"
      ("indirect", "feel", "many African-Americans", "tentative", "unnamed_person", "unknown"),
      None),  # anonymous people, like DESIGN's "officials familiar with the talks"
+    ("politico_2016-09-08_flynn-says-trump-absolutely-righ", 1,
+     ("mixed", "said", "Retired Lt. Gen. Michael Flynn", "neutral", "named_person", "military"),
+     None),
+    ("usa-today_2016-09-08_candidates-vie-for-vets-support-", 14,
+     ("direct", "said", "retired Air Force general Lloyd Newton", "neutral", "named_person",
+      "military"), None),
+    ("breitbart_2016-10-02_washington-post-hit-piece-exploi", 4,  # the patient in the story
+     ("indirect", "disputes", "The woman", "denial", "unnamed_person", "citizen"), None),
+    ("politico_2016-09-12_former-dnc-chairman-calls-for-cl", 10,
+     ("indirect", "agreed", "Former Pennsylvania Gov. Ed Rendell, who served as general chairman "
+      "of the DNC during the 2000 election", "endorsing", "named_person", "government"),
+     _x("'general chairman' reads as a military rank")),
     ("huff-post_2016-09-27_hillary-clinton-goes-after-donal", 1,  # "what the campaign hopes"
      ("indirect", "hopes", "the Clinton campaign", "tentative", "named_group", "organization"),
      None),
@@ -298,6 +310,23 @@ def test_polnear_more(polnear, article, para, expected):
     got = [(a["kind"], a["cue"], a["source"], a["cue_class"], a["identification"],
             a["source_type"]) for a in found]
     assert expected in got
+
+
+def test_golden_table_covers_every_label():
+    """The rows expected to pass hold every kind, cue class, identification and source type
+    of DESIGN.md (a label only in known-error rows is not covered)."""
+    rows = [(r[1], r[4], r[5], r[6]) for r in SEED]
+    rows += [(e[0], e[2], e[3], e[4]) for _, _, exp in POLNEAR for e in exp]
+    rows += [(e[0], e[2], e[3], e[4]) for _, _, _, exp in BASIL for e in exp]
+    rows += [(e[0], e[3], e[4], e[5]) for _, _, e, mark in MORE if e and not mark]
+    kinds, classes, idents, types = (set(column) for column in zip(*rows))
+    assert kinds == {"direct", "indirect", "mixed", "refusal"}
+    assert classes == {"neutral", "assertive", "distancing", "denial", "warning", "directive",
+                       "commissive", "endorsing", "tentative", "refusal"}
+    assert idents - {""} == {"named_person", "unnamed_person", "named_group", "unnamed_group",
+                             "document"}
+    assert types == {"government", "military", "state_media", "media", "expert",
+                     "organization", "citizen", "document", "unknown"}
 
 
 def test_golden_table_size():
