@@ -102,3 +102,21 @@ def test_bench_prints_every_layer_on_the_bundled_fallback(tmp_path, capsys):
         assert layer in printed
     assert 0 < results["ratio_to_vader"] == pytest.approx(
         results["whole pipeline: tag → tables"] / results["VADER alone (whole paragraph)"])
+    # the pipeline's time split into the VADER calls it needs and the rest, in VADER-alone units
+    assert results["vader_inside"] > 0 and results["rest_of_pipeline"] > 0
+    assert results["vader_inside"] + results["rest_of_pipeline"] == pytest.approx(
+        1 / results["ratio_to_vader"])
+    assert "in units of VADER-alone time: pipeline" in printed
+
+
+def test_recording_vader_sees_every_text_and_restores_the_analyzer():
+    from framing.bench import _recording_vader
+    from framing.sentiment import _analyzer, score_sentences
+    text = 'It was a good day. "We failed," she said.'
+    with _recording_vader() as texts:
+        out = score_sentences(text, mask_entities=False)
+    # sentence 1; sentence 2 mixes voices: the whole, then each voice ("she said." holds no
+    # VADER word: compound 0.0 without calling VADER)
+    assert texts == ["It was a good day.", '"We failed," she said.', '"We failed,"']
+    assert out["compounds"] == [_analyzer().polarity_scores(t)["compound"] for t in texts[:2]]
+    assert "polarity_scores" not in vars(_analyzer())
