@@ -786,6 +786,39 @@ def test_a_group_noun_after_a_name_is_a_named_group(source, identification):
     assert classify(source)["identification"] == identification
 
 
+@pytest.mark.parametrize("source,identification", [
+    # a person role heads the phrase: capitals only modify it, no one is named (DESIGN:
+    # anonymous sourcing). Each was named_person, named_group or unnamed_group in 0.3.0.
+    ("Two senior administration officials", "unnamed_person"),
+    ("Intelligence officials", "unnamed_person"),     # a sentence's capitalised first word
+    ("One official", "unnamed_person"),
+    ("Another Republican aide", "unnamed_person"),
+    ("Trump aides", "unnamed_person"),                # a name as a modifier
+    ("Obama administration officials", "unnamed_person"),
+    ("White House officials", "unnamed_person"),      # an institution as a modifier
+    ("a State Department spokesman", "unnamed_person"),
+    ("Aides to Mr. Obama", "unnamed_person"),         # the name is in the post-modifier
+    ("Officials familiar with the talks", "unnamed_person"),
+    ("Local residents", "unnamed_person"),
+    ("police officers", "unnamed_person"),
+    ("The source, who was not authorized to speak", "unnamed_person"),  # was a document
+    # ... but a name still heads or follows these
+    ("State Department spokesman John Kirby", "named_person"),
+    ("Secretary of State Rex Tillerson", "named_person"),  # no determiner: title + name
+    ("The Democratic chairman of the House Intelligence Committee, Adam Schiff",
+     "named_person"),                                  # the name set off by commas
+    ("The deputy secretary general at the Arab League, Ahmad bin Hilli", "named_person"),
+    ("Gallup Poll editor in chief Frank Newport", "named_person"),
+    ("Joel Pollak of Breitbart California", "named_person"),
+    ("Smith and his aides", "named_person"),
+    ("Mark Judge", "named_person"),                    # a surname that is a role word
+    ("the Pentagon", "named_group"),
+])
+def test_a_person_role_as_head_names_no_one(source, identification):
+    from framing.attribution.classify import classify
+    assert classify(source)["identification"] == identification
+
+
 @pytest.mark.parametrize("text,source", [
     ("George W. Bush said the war was over.", "George W. Bush"),
     ("Rep. Gregory W. Meeks (D-N.Y.), chairman of the caucus, said the plan was dead.",

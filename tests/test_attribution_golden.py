@@ -33,8 +33,9 @@ SEED = [
 POLNEAR = [
     ("breitbart_2016-09-30_the-latest-trump-urges-supporter", 121,
      [("indirect", "says", "neutral", "unnamed_person", "government")]),
-    ("politico_2016-09-12_former-dnc-chairman-calls-for-cl", 1,
-     [("indirect", "says", "neutral", "named_group", "government")]),
+    ("politico_2016-09-12_former-dnc-chairman-calls-for-cl", 1,  # "A former Democratic
+     # National Committee chairman says": a role, no name
+     [("indirect", "says", "neutral", "unnamed_person", "government")]),
     ("huff-post_2016-09-27_hillary-clinton-goes-after-donal", 7,
      [("direct", "said", "neutral", "named_person", "government")]),
     ("nyt_2016-09-28_what-mexico-could-do-when-up-aga", 20,
@@ -188,7 +189,7 @@ MORE = [
      ("indirect", "pointed to", "RT", "neutral", "named_group", "state_media"), None),
     ("nyt_2016-09-19_old-hands-help-russia-navigate-u", 25,
      ("indirect", "complained", "Several former RT journalists", "assertive", "unnamed_person",
-      "state_media"), _x("capitalised outlet name inside an anonymous plural reads as named")),
+      "state_media"), None),
     ("usa-today_2016-09-08_candidates-vie-for-vets-support-", 14,
      ("mixed", "said", "retired Air Force general Lloyd Newton", "neutral", "named_person",
       "military"), _x("content starts with an unquoted 'Clinton': mixed, not direct")),

@@ -27,6 +27,12 @@ QUANTIFIERS = {"a", "an", "one", "two", "three", "some", "several", "many", "mos
                "other", "more"}
 GROUP_PRONOUNS = {"they", "we", "it", "who"}
 WORD = re.compile(r"[\w][\w'’.\-]*")
+# words after the head noun of a source phrase: "officials familiar with the talks", "aides to
+# Mr. Obama", "Joel Pollak of Breitbart California", "people who attended"
+POSTMODIFIER_STARTS = {"of", "to", "for", "at", "in", "from", "with", "close", "familiar", "on",
+                       "inside", "within", "near", "under", "including", "among", "by",
+                       "involved", "knowledgeable", "briefed", "who", "whom", "that", "which",
+                       "and", "or"}
 
 
 _PREFIX_CACHE: list = [None, None, ([0], [0])]  # text, quotes, prefixes of the last paragraph
@@ -212,6 +218,12 @@ def _classify_uncached(source: str, key: str | None) -> dict:
              and lw not in ("the", "a", "an", "mr", "mrs", "ms", "dr", "north", "south")]
     if first in QUANTIFIERS and len(words) == 2 and lows[1].endswith("s") and names:
         names = []  # "many Democrats", "some African-Americans": an unnamed share of a people
+    role_head = _person_head(words, lows, roles)
+    # "The chairman of the committee, Adam Schiff": the role's holder named after a comma
+    apposed_name = role_head and any(_APPOSED_NAME.match(p) for p in source.split(",")[1:])
+    person_head = role_head and not apposed_name
+    if person_head:
+        names = []  # "Two U.S. officials", "Trump aides": the capitals only modify the head
     caps = [lw for lw, w in zip(lows, words) if w[0].isupper()]
     head_group = bool(caps) and caps[-1] in GROUP_HEADS or (
         not names and any(lw in GROUP_HEADS for lw in caps)) or (
@@ -222,6 +234,10 @@ def _classify_uncached(source: str, key: str | None) -> dict:
         identification = "named_person"
     elif len(lows) == 1 and first in GROUP_PRONOUNS:
         identification = "unnamed_group" if first in ("they", "we") else "named_group"
+    elif person_head:
+        identification = "unnamed_person"
+    elif apposed_name:
+        identification = "named_person"
     elif "document" in idents and not names and not outlet:
         identification, source_type = "document", "document"
     elif any(a in head.lower() for a in anon if " " in a) or (
@@ -242,6 +258,36 @@ def _classify_uncached(source: str, key: str | None) -> dict:
         identification = "unnamed_person"
     return {"identification": identification, "source_type": source_type,
             "country": ";".join(countries)}
+
+
+PLURAL_PERSONS = {"people", "men", "women", "police", "staff", "personnel", "children"}
+DETERMINERS = {"a", "an", "the", "one", "another", "this", "that", "each", "any", "every",
+               "his", "her", "their", "its", "our", "my", "your"}
+# a name set off by commas after a role: "the chairman of the committee, Adam Schiff,"
+_APPOSED_NAME = re.compile(r"\s*(?:[A-Z][\w'’.-]*\s+(?:(?:bin|al|de|del|van|von|da|di|le|la)\s+)?)"
+                           r"{1,3}[A-Z][\w'’.-]*\s*$")
+
+
+def _person_head(words: list[str], lows: list[str], roles: dict) -> bool:
+    """Whether the head noun of a source phrase (its last word before a post-modifier such as
+    "familiar with" or "to") is a role noun for persons, so that the phrase names no one
+    however many capitals it has: a sentence's first word ("Intelligence officials"), a name or
+    institution as a modifier ("Trump aides", "White House officials", "a Google
+    spokeswoman"). A plural head always; a singular one only after a determiner ("One
+    official", "the Pentagon spokesman"): without one a capitalised title may lead to a name
+    after its complement ("Secretary of State Rex Tillerson"), and a surname may be a role
+    word ("Mark Judge")."""
+    end = next((j for j, w in enumerate(lows) if w in POSTMODIFIER_STARTS and j
+                and not (w == "in" and lows[j + 1:j + 2] == ["chief"])),  # editor in chief
+               len(lows))
+    if not end:
+        return False
+    low = lows[end - 1]
+    if roles.get(low, ("", ""))[1] != "person":
+        return False
+    if low.endswith("s") or low in PLURAL_PERSONS:
+        return True
+    return lows[0] in DETERMINERS or words[0].endswith(("'s", "’s"))
 
 
 def gazetteer_matcher(gazetteer=None) -> tuple[re.Pattern, dict[str, tuple[str, str, str]]]:
