@@ -813,10 +813,32 @@ def test_a_group_noun_after_a_name_is_a_named_group(source, identification):
     ("Smith and his aides", "named_person"),
     ("Mark Judge", "named_person"),                    # a surname that is a role word
     ("the Pentagon", "named_group"),
+    # not names: quantifiers and pronouns standing alone, a possessor, parties, countries
+    ("Some", "unnamed_person"), ("Others", "unnamed_person"), ("One", "unnamed_person"),
+    ("Trump's", "named_person"),                      # "Trump's claim that …"
+    ("That's", "unnamed_person"),
+    ("Republicans", "named_group"), ("House Democrats", "named_group"),
+    ("North Korea", "named_group"), ("the United States", "named_group"),
+    ("Russia and China", "named_group"), ("the FBI", "named_group"),
+    ("Americans", "unnamed_person"),                  # a people, not its government
+    ("Jordan", "named_person"),                       # alone: Rep. Jim Jordan, not the country
+    ("Jordan and Egypt", "named_group"),
 ])
 def test_a_person_role_as_head_names_no_one(source, identification):
     from framing.attribution.classify import classify
     assert classify(source)["identification"] == identification
+
+
+@pytest.mark.parametrize("source,source_type", [
+    ("North Korea", "government"),                    # a country speaking: its government
+    ("Pyongyang and Moscow", "government"),
+    ("Republicans", "organization"),                  # a party (DESIGN: organization)
+    ("Senate Democrats", "government"),               # a party's legislators
+    ("congressional Republicans", "government"),
+])
+def test_countries_and_parties_have_a_source_type(source, source_type):
+    from framing.attribution.classify import classify
+    assert classify(source)["source_type"] == source_type
 
 
 @pytest.mark.parametrize("text,source", [

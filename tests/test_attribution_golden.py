@@ -52,9 +52,10 @@ POLNEAR = [
      [("indirect", "published", "neutral", "named_group", "media")]),
     ("nyt_2016-09-28_what-mexico-could-do-when-up-aga", 9,  # "Many Mexicans felt": anonymous
      [("indirect", "felt", "tentative", "unnamed_person", "unknown")]),
-    ("politico_2016-09-23_partisan-fireworks-over-clinton-", 1,
-     [("indirect", "said", "neutral", "named_person", "unknown"),
-      ("indirect", "accused", "assertive", "named_person", "unknown")]),
+    ("politico_2016-09-23_partisan-fireworks-over-clinton-", 1,  # "Republicans said …,
+     # Democrats accused …": the parties as groups, no person named
+     [("indirect", "said", "neutral", "named_group", "organization"),
+      ("indirect", "accused", "assertive", "named_group", "organization")]),
     ("wash-post_2016-09-26_ah-friends-once-more-ted-cruz-en", 9,
      [("direct", "said", "neutral", "named_person", "unknown")]),
     ("breitbart_2016-09-30_the-latest-trump-urges-supporter", 140,

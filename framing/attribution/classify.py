@@ -156,6 +156,9 @@ def _classify(source: str, key: str | None) -> tuple:
 def _classify_uncached(source: str, key: str | None) -> dict:
     if not source:
         return {"identification": "", "source_type": "unknown", "country": ""}
+    possessor = _POSSESSOR.fullmatch(source.strip())
+    if possessor:  # "Trump's" (claim), "He's" (said): the possessor or pronoun speaks
+        return _classify_uncached(possessor.group(1), key)
     roles, phrase_re, anon = _roles()
     pattern, facts = _gazetteer(key)
     low = source.lower()
@@ -169,6 +172,13 @@ def _classify_uncached(source: str, key: str | None) -> dict:
     gaz_words: set[str] = set()
     typed_words: set[str] = set()  # words of a name or title phrase whose type is given
     outlet = capital_only = outlet_or_body = False
+    # the source is nothing but places and institutions of the gazetteer ("North Korea",
+    # "Pyongyang and Moscow", "the FBI"): each stands for its government or body
+    parts = [_THE.sub("", part.strip()) for part in _CONJUNCTS.split(source) if part.strip()]
+    only_gazetteer = all(facts.get(p, ("", "", ""))[1] in ("capital", "name", "institution")
+                         for p in parts)
+    if source.strip() in PLACES_AS_SURNAMES:  # "Jordan said": Rep. Jim Jordan, a person
+        return {"identification": "named_person", "source_type": "unknown", "country": ""}
     for m in _names_in(source, pattern):
         name = re.sub(r"['’]s$", "", m.group())
         code, kind, extra = facts.get(name, ("", "", ""))
@@ -181,15 +191,14 @@ def _classify_uncached(source: str, key: str | None) -> dict:
             types.append("state_media" if extra == "yes" else "media")
         elif kind == "institution":
             types.append(extra if extra in TYPE_RANK else "government")
+            capital_only = capital_only or only_gazetteer  # "the FBI" alone: a named body
         elif kind == "international":
             types.append("organization")
             outlet_or_body = True
             typed_words.update(w.rstrip(".") for w in name.lower().split())
-        elif kind == "capital" and (m.group() == source.strip() or all(
-                facts.get(part.strip(), ("", "", ""))[1] == "capital"
-                for part in re.split(r",|\band\b", source) if part.strip())):
-            # a capital as a metonym for its government, alone or conjoined ("Pyongyang and
-            # Moscow")
+        elif kind in ("capital", "name") and only_gazetteer:
+            # a capital or a country as a metonym for its government, alone or conjoined
+            # ("Pyongyang and Moscow", "North Korea", "Russia and China")
             capital_only = True
             types.append("government")
         elif extra in TYPE_RANK:
@@ -215,7 +224,11 @@ def _classify_uncached(source: str, key: str | None) -> dict:
     first = lows[0] if lows else ""
     names = [w for w, lw, pos in zip(words, lows, possessive) if w[0].isupper() and not pos
              and lw not in roles and lw not in gaz_words and lw not in GROUP_HEADS
-             and lw not in ("the", "a", "an", "mr", "mrs", "ms", "dr", "north", "south")]
+             and lw not in QUANTIFIERS and lw not in NEVER_NAMES]
+    if _party_members(lows):  # "Republicans", "House Democrats": a named political group
+        return {"identification": "named_group",
+                "source_type": "government" if lows[0] in CHAMBERS else "organization",
+                "country": ";".join(countries)}
     if first in QUANTIFIERS and len(words) == 2 and lows[1].endswith("s") and names:
         names = []  # "many Democrats", "some African-Americans": an unnamed share of a people
     role_head = _person_head(words, lows, roles)
@@ -258,6 +271,28 @@ def _classify_uncached(source: str, key: str | None) -> dict:
         identification = "unnamed_person"
     return {"identification": identification, "source_type": source_type,
             "country": ";".join(countries)}
+
+
+# capitalised words that are not names: "Others said", "Both agreed", "Mr." before a name
+NEVER_NAMES = {"the", "mr", "mrs", "ms", "dr", "north", "south", "others", "another", "both",
+               "all", "each", "none", "those", "these", "such", "that", "this", "what", "there",
+               "here", "let",  # "That's", "Let's" read as a possessive source
+               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+PARTY_MEMBERS = {"republicans", "democrats"}
+# places of the gazetteer that, standing alone as a speaker, are far more often a surname
+PLACES_AS_SURNAMES = {"Jordan", "Georgia", "Chad"}
+CHAMBERS = {"house", "senate", "congressional"}
+_POSSESSOR = re.compile(r"([^\s,]+(?:\s+[^\s,]+){0,4}?)['’]s")
+_THE = re.compile(r"^(?:the|The)\s+")
+_CONJUNCTS = re.compile(r",|\band\b|&")
+
+
+def _party_members(lows: list[str]) -> bool:
+    """'Republicans', 'the Democrats', 'House Republicans', 'congressional Democrats'."""
+    rest = lows[1:] if lows[:1] == ["the"] else lows
+    if len(rest) == 2 and rest[0] in CHAMBERS:
+        rest = rest[1:]
+    return len(rest) == 1 and rest[0] in PARTY_MEMBERS
 
 
 PLURAL_PERSONS = {"people", "men", "women", "police", "staff", "personnel", "children"}
