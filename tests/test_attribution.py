@@ -920,3 +920,31 @@ def test_quotes_given_by_the_caller_are_the_ones_found():
     unquoted = attribute_article(paras, quotes=[[] for _ in paras])
     assert any(r["kind"] == "direct" for r in given)
     assert not any(r["kind"] == "direct" for r in unquoted)
+
+
+@pytest.mark.parametrize("paragraphs,source,source_type,country", [
+    # a titled mention elsewhere in the article lends its type to the untitled speaker
+    (["Senate Majority Leader Harry Reid spoke on Monday.", "Reid said the bill would pass."],
+     "Reid", "government", "US"),
+    (['"We will win," Rand Paul said.', "Paul (R-Ky.) has long opposed the bill."],
+     "Rand Paul", "government", "US"),                 # a party tag: a U.S. legislator
+    (["Reid, the Senate majority leader, spoke.", '"No," Reid said.'],
+     "Reid", "government", "US"),                      # an appositive ("Senate": US)
+    (["Clinton said she was proud.", "Donors met former secretary of state Clinton."],
+     "Clinton", "government", ""),                     # a lower-case title
+    # ... but not from another person, nor across a sentence's end, nor when they disagree
+    (["Khizr Khan said he was proud.", "His son, Army Capt. Humayun Khan, died in Iraq."],
+     "Khizr Khan", "unknown", ""),                     # another first name
+    (["Kavanaugh said he was innocent.", "He met a friend of Kavanaugh."],
+     "Kavanaugh", "unknown", ""),                      # the friend's role is not his
+    (["Barrett said no.", "It funds the Wisconsin Democracy Campaign. Barrett agreed."],
+     "Barrett", "unknown", ""),                        # "Campaign." ends a sentence
+    (["Le Pen said she would win.", "Marine Le Pen leads the polls."],
+     "Le Pen", "unknown", ""),                         # "Marine" is her first name
+    (["Smith said no.", "Sen. John Smith voted.", "Professor John Smith wrote a book."],
+     "Smith", "unknown", ""),                          # government or expert: no type lent
+])
+def test_type_from_a_titled_mention_in_the_article(paragraphs, source, source_type, country):
+    from framing.attribution import attribute_article
+    row = next(r for r in attribute_article(paragraphs) if r["source"] == source)
+    assert (row["source_type"], row["country"]) == (source_type, country)

@@ -27,7 +27,8 @@ SEED = [
     (14, "indirect", "said", "an analyst", "neutral", "unnamed_person", "expert", ""),
     (21, "direct", "told", "State Department spokesperson Matthew Miller", "neutral",
      "named_person", "government", "US"),
-    (22, "mixed", "pledged", "Putin", "commissive", "named_person", "unknown", ""),
+    # "Putin" takes its type from "President Vladimir Putin" in paragraph 8
+    (22, "mixed", "pledged", "Putin", "commissive", "named_person", "government", ""),
 ]
 # PolNeAR dev (article_id, paragraph_index) -> [(kind, cue, class, identification, type)]
 POLNEAR = [

@@ -9,6 +9,7 @@ from . import _extract
 from ..lexicons import load_lexicon
 from .classify import PERSON_PRONOUNS
 from .names import person_name
+from .titles import lend_type, titled_mentions
 
 _NAME = re.compile(r"[A-Z][\w'’\-]+")
 # titles skipped when looking for a first name that tells the gender ("Sen. Mary Smith")
@@ -73,6 +74,9 @@ def attribute_article(paragraphs: list[str], *, gazetteer=None,
       person of a compatible gender (titles, role nouns such as `spokeswoman`, and the
       `first_names` lexicon; a person of unknown gender is compatible with both);
       its identification, type and country then come from the full mention.
+    - A named speaker still without a type takes the type of the article's titled mentions
+      of the same person ("Reid said" after "Senate Majority Leader Harry Reid";
+      framing.attribution.titles).
     """
     rows: list[dict] = []
     full_by_surname: dict[str, dict] = {}
@@ -145,4 +149,19 @@ def attribute_article(paragraphs: list[str], *, gazetteer=None,
                     break
             if open_quote_from is None and rows:
                 open_quote_from = rows[-1]
+    _type_from_titled_mentions(paragraphs, rows, gazetteer)
     return rows
+
+
+def _type_from_titled_mentions(paragraphs: list[str], rows: list[dict], gazetteer) -> None:
+    """A named speaker without a type ("Reid said") takes the type and country of the
+    article's titled mentions of that person ("Senate Majority Leader Harry Reid")."""
+    untyped = [row for row in rows
+               if row["identification"] == "named_person" and row["source_type"] == "unknown"]
+    titled = titled_mentions(paragraphs, {_surname(row["speaker"]) or "" for row in untyped}
+                             - {""}, gazetteer)
+    for row in untyped:
+        lent = lend_type(row["speaker"], titled)
+        if lent is not None:
+            row["source_type"] = lent[0]
+            row["country"] = row["country"] or lent[1]

@@ -217,6 +217,9 @@ def _classify_uncached(source: str, key: str | None) -> dict:
             kind, ident = roles[w]
             types.append(kind)
             idents.append(ident)
+    if _PARTY_TAG.search(source):  # "Rand Paul (R-Ky.)": a U.S. legislator or governor
+        types.append("government")
+        countries = countries or ["US"]
     if outlet:
         types = [t for t in types if t in ("state_media", "media")]
     source_type = min(types, key=TYPE_RANK.index) if types else "unknown"
@@ -283,6 +286,7 @@ PARTY_MEMBERS = {"republicans", "democrats"}
 PLACES_AS_SURNAMES = {"Jordan", "Georgia", "Chad"}
 CHAMBERS = {"house", "senate", "congressional"}
 _POSSESSOR = re.compile(r"([^\s,]+(?:\s+[^\s,]+){0,4}?)['’]s")
+_PARTY_TAG = re.compile(r"\([DRI]-[A-Z][\w.]{0,12}\)")
 _THE = re.compile(r"^(?:the|The)\s+")
 _CONJUNCTS = re.compile(r",|\band\b|&")
 

@@ -1,0 +1,151 @@
+"""Source types from an article's titled mentions of a person.
+
+A speaker named without a title ("Reid said", "Rand Paul said") has no source type of its
+own, but news introduces a person once with a title or role somewhere in the article:
+"Senate Majority Leader Harry Reid", "Sen. Rand Paul (R-Ky.)", "former secretary of state
+Hillary Clinton", "Reid, the Senate majority leader,". `titled_mentions` finds those mentions
+for the surnames that need them and classifies them like any source phrase; `lend_types`
+gives an untyped speaker the type (and country) of the titled mentions of the same person:
+same surname, and the same first name where both have one ("Khizr Khan" is not "Captain
+Humayun Khan"), when they all agree on one type.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicons import load_lexicon
+from .classify import classify
+from .names import person_name
+
+# lower-case words that may precede a name with a title: "former secretary of state",
+# "White House press secretary", "deputy national security adviser"
+_TITLE_MODIFIERS = {"former", "deputy", "acting", "then", "vice", "chief", "assistant",
+                    "senior", "top", "of", "state", "general", "press", "national",
+                    "security", "interim", "incoming", "outgoing"}
+_PARTY_TAG = r"\s+\([DRI]-[A-Z][\w.]{0,12}\)"  # "(R-Ky.)", "(D-N.Y.)"
+_LOOK_BACK = 80  # characters before a mention read for its title
+# a capitalised word, whole ("O'Neil"; "Reid" in "Reid's"): compiled once, not per article
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w-]*(?:['’][A-Z][\w-]*)?(?![\w-])")
+_CAPITALS_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,6}$")
+_PARTY_AFTER = re.compile(_PARTY_TAG)
+# "Reid, the Senate majority leader," — up to a relative clause, which may name others
+# ("a lawyer who has ties to the Kremlin"), and not a report ("Snowden, the spokeswoman said")
+_APPOSITIVE_AFTER = re.compile(r",\s+(?:the|a|an)(?:\s+(?!(?:who|which|that|said|says|told|"
+                               r"added)\b)[^,.;:\"“”()\s]+){1,12}(?=\s*[,.;]|\s+(?:who|which|"
+                               r"that)\b)")
+# a service named right before a name is more often a first name than a title ("Marine Le
+# Pen"); with a rank or a role it is a title ("Marine Gen. James Mattis")
+_NOT_ALONE = {"Marine", "Army", "Navy", "Air", "Police"}
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(load_lexicon("abbreviations").entries["entry"].str.lower())
+
+
+def _title_start(text: str, run_start: int, start: int) -> int:
+    """Where the capitalised words before a mention begin, not reaching back over a
+    sentence's end: a word with a period must be an abbreviation ("Sen.", "U.S.") or an
+    initial ("J."), so "… Campaign. Barrett" and "Ted Cruz. Pence" stop at the period."""
+    pos = start
+    for word in reversed(list(re.finditer(r"\S+", text[run_start:start]))):
+        w = word.group()
+        if w.endswith(".") and len(w) > 2 and w[:-1].lower() not in _abbreviations():
+            break
+        pos = run_start + word.start()
+    return pos
+
+
+@lru_cache(maxsize=1)
+def _person_titles() -> frozenset[str]:
+    """Lower-case titles and role nouns for persons (sources lexicon, ident `person`, and
+    the abbreviations lexicon's titles): the words a titled mention may carry."""
+    roles = load_lexicon("sources").entries
+    abbrev = load_lexicon("abbreviations").entries
+    return frozenset([*roles.loc[roles["ident"] == "person", "entry"].str.lower(),
+                      *abbrev.loc[abbrev["kind"] == "title", "entry"].str.lower()])
+
+
+def _name_parts(phrase: str) -> tuple[str, str]:
+    """(first name or '', surname or '') of the person a phrase names."""
+    words = person_name(phrase).split()
+    return (words[0] if len(words) > 1 else "", words[-1] if words else "")
+
+
+def titled_mentions(paragraphs: list[str], surnames: set[str], gazetteer=None
+                    ) -> dict[str, list[tuple[str, str, str]]]:
+    """surname → [(first name or '', source_type, country)] for the titled mentions of
+    `surnames` in the article's `paragraphs`."""
+    found: dict[str, list[tuple[str, str, str]]] = {}
+    if not surnames:
+        return found
+    titles = _person_titles()
+    seen: set[str] = set()
+    for text in paragraphs:
+        for m in _CAPITALISED.finditer(text):
+            if m.group() not in surnames:
+                continue
+            for phrase in _titled_phrases(text, m.start(), m.end()):
+                if phrase in seen or not (_PARTY_AFTER.search(phrase) or not titles.isdisjoint(
+                        w.strip(",.").lower() for w in phrase.split())):
+                    continue  # seen, or a bare name ("Harry Reid"): no title to learn from
+                seen.add(phrase)
+                facts = classify(phrase, gazetteer=gazetteer)
+                first, surname = _name_parts(phrase)
+                if facts["identification"] == "named_person" and surname == m.group() and \
+                        facts["source_type"] not in ("unknown", "document"):
+                    found.setdefault(surname, []).append((first, facts["source_type"],
+                                                          facts["country"]))
+    return found
+
+
+def lend_type(speaker: str, titled: dict[str, list[tuple[str, str, str]]]
+              ) -> tuple[str, str] | None:
+    """(source_type, country) for an untyped `speaker` from its titled mentions, or None
+    when there are none or they disagree."""
+    first, surname = _name_parts(speaker)
+    same = [(kind, country) for f, kind, country in titled.get(surname, ())
+            if not first or not f or f == first]
+    kinds = {kind for kind, _ in same}
+    if len(kinds) != 1:
+        return None
+    return kinds.pop(), next((c for _, c in sorted(same) if c), "")
+
+
+def _lowercase_title(text: str, start: int) -> str:
+    """The lower-case title words right before `start` ("former secretary of state "), or ''."""
+    allowed = _person_titles() | _TITLE_MODIFIERS
+    words = text[max(0, start - _LOOK_BACK):start].split()
+    keep = 0
+    for word in reversed(words[1:] if start - _LOOK_BACK > 0 else words):
+        if not word.islower() or word not in allowed or word.endswith("s") or word in (
+                "men", "women", "people"):
+            break  # a plural ("two men Ramirez") is no title
+        if keep == 0 and word == "of":
+            break  # "a friend of Kavanaugh": the title is someone else's
+        keep += 1
+    return " ".join(words[len(words) - keep:]) + " " if keep else ""
+
+
+def _titled_phrases(text: str, start: int, end: int) -> list[str]:
+    """Source phrases around the surname at text[start:end] that may carry a title: the
+    capitalised and lower-case title words before it and its party tag after it ("former
+    secretary of state Hillary Clinton", "Sen. Rand Paul (R-Ky.)", "Paul (R-Ky.)"), and the
+    surname with the appositive after it ("Reid, the Senate majority leader")."""
+    phrases = []
+    tag = _PARTY_AFTER.match(text, end)
+    tag_text = tag.group() if tag else ""
+    capitals = _CAPITALS_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
+    first = _title_start(text, capitals.start(), start) if capitals else start
+    run = text[first:start].split()
+    if run and run[0] in _NOT_ALONE and len(run) <= 2 and not any(
+            w.endswith(".") or w.lower() in _person_titles() for w in run[1:]):
+        first = start  # "Marine Le Pen", not "Marine Gen. Mattis" or "Army Secretary John McHugh"
+    lowercase = _lowercase_title(text, first)  # "former secretary of state "
+    if first < start or lowercase or tag:
+        phrases.append(lowercase + text[first:end] + tag_text)
+    appositive = _APPOSITIVE_AFTER.match(text, end)
+    if appositive:
+        phrases.append(text[start:appositive.end()])
+    return phrases
