@@ -861,6 +861,10 @@ def test_middle_initials_and_party_tags_stay_in_the_name(text, source):
     ("the U.N. Security Council", "organization"),      # the body's type, not "council"'s
     ("the Pentagon", "military"),                       # an untyped institution: role word wins
     ("media reports", "media"),                         # the phrase entry, not "reports"
+    ("the company's chief executive officer", "organization"),  # sources 1.2: "officer"
+    ("police officer Darren Wilson", "government"),     # is no military rank in these
+    ("a public information officer", "government"),
+    ("a military officer", "military"),                 # ... but still on its own
 ])
 def test_a_title_or_name_phrase_types_its_words(source, source_type):
     """A word inside a matched title phrase or international body's name is not a role of
