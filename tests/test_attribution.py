@@ -822,6 +822,10 @@ def test_a_group_noun_after_a_name_is_a_named_group(source, identification):
     ("Russia and China", "named_group"), ("the FBI", "named_group"),
     ("Americans", "unnamed_person"),                  # a people, not its government
     ("Jordan", "named_person"),                       # alone: Rep. Jim Jordan, not the country
+    ("Democrats who", "named_group"),                 # a party's members before a clause
+    ("the NRA", "named_group"), ("The Guardian", "named_group"),  # a name with "the"
+    ("the Kentucky Republican", "named_person"),      # ... but a party member is a person
+    ("the Rev. Al Sharpton", "named_person"),         # ... and so is a title's holder
     ("Jordan and Egypt", "named_group"),
 ])
 def test_a_person_role_as_head_names_no_one(source, identification):

@@ -9,6 +9,7 @@ from operator import and_
 from functools import lru_cache
 
 from ..lexicons import Lexicon, load_lexicon
+from .names import title_words
 
 TYPE_RANK = ["state_media", "military", "government", "media", "expert", "organization",
              "citizen", "document", "unknown"]
@@ -228,9 +229,9 @@ def _classify_uncached(source: str, key: str | None) -> dict:
     names = [w for w, lw, pos in zip(words, lows, possessive) if w[0].isupper() and not pos
              and lw not in roles and lw not in gaz_words and lw not in GROUP_HEADS
              and lw not in QUANTIFIERS and lw not in NEVER_NAMES]
-    if _party_members(lows):  # "Republicans", "House Democrats": a named political group
-        return {"identification": "named_group",
-                "source_type": "government" if lows[0] in CHAMBERS else "organization",
+    party = _party_members(lows)
+    if party:  # "Republicans", "House Democrats": a named political group
+        return {"identification": "named_group", "source_type": party,
                 "country": ";".join(countries)}
     if first in QUANTIFIERS and len(words) == 2 and lows[1].endswith("s") and names:
         names = []  # "many Democrats", "some African-Americans": an unnamed share of a people
@@ -263,6 +264,12 @@ def _classify_uncached(source: str, key: str | None) -> dict:
         identification = "named_group" if not names or head_group else "named_person"
     elif outlet_or_body:
         identification = "named_group"
+    elif names and first == "the" and 2 <= len(words) <= 4 and all(
+            w[0].isupper() for w in words[1:]) and title_words().isdisjoint(lows[1:]) \
+            and lows[-1] not in PARTY_MEMBER:
+        # "the NRA", "The Guardian": a name with "the" is a body's (but "the Kentucky
+        # Republican" is a person)
+        identification = "named_group"
     elif names:
         identification = "named_person"
     elif idents:
@@ -282,6 +289,7 @@ NEVER_NAMES = {"the", "mr", "mrs", "ms", "dr", "north", "south", "others", "anot
                "here", "let",  # "That's", "Let's" read as a possessive source
                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 PARTY_MEMBERS = {"republicans", "democrats"}
+PARTY_MEMBER = {"republican", "democrat", "independent", "libertarian"}
 # places of the gazetteer that, standing alone as a speaker, are far more often a surname
 PLACES_AS_SURNAMES = {"Jordan", "Georgia", "Chad"}
 CHAMBERS = {"house", "senate", "congressional"}
@@ -291,12 +299,17 @@ _THE = re.compile(r"^(?:the|The)\s+")
 _CONJUNCTS = re.compile(r",|\band\b|&")
 
 
-def _party_members(lows: list[str]) -> bool:
-    """'Republicans', 'the Democrats', 'House Republicans', 'congressional Democrats'."""
-    rest = lows[1:] if lows[:1] == ["the"] else lows
-    if len(rest) == 2 and rest[0] in CHAMBERS:
+def _party_members(lows: list[str]) -> str:
+    """The source type of a party's members ("Republicans", "the Democrats", "Democrats
+    who …": organization; with a chamber, "House Republicans": government), or ''."""
+    end = next((j for j, w in enumerate(lows) if w in POSTMODIFIER_STARTS and j), len(lows))
+    rest = lows[1:end] if lows[:1] == ["the"] else lows[:end]
+    chamber = len(rest) == 2 and rest[0] in CHAMBERS
+    if chamber:
         rest = rest[1:]
-    return len(rest) == 1 and rest[0] in PARTY_MEMBERS
+    if len(rest) == 1 and rest[0] in PARTY_MEMBERS:
+        return "government" if chamber else "organization"
+    return ""
 
 
 PLURAL_PERSONS = {"people", "men", "women", "police", "staff", "personnel", "children"}
