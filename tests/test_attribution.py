@@ -825,6 +825,8 @@ def test_a_group_noun_after_a_name_is_a_named_group(source, identification):
     ("Democrats who", "named_group"),                 # a party's members before a clause
     ("the NRA", "named_group"), ("The Guardian", "named_group"),  # a name with "the"
     ("the Kentucky Republican", "named_person"),      # ... but a party member is a person
+    ("The Centers for Disease Control and Prevention", "named_group"),
+    ("The Department of Homeland Security (DHS)", "named_group"),
     ("the Rev. Al Sharpton", "named_person"),         # ... and so is a title's holder
     ("Jordan and Egypt", "named_group"),
 ])
@@ -839,6 +841,12 @@ def test_a_person_role_as_head_names_no_one(source, identification):
     ("Republicans", "organization"),                  # a party (DESIGN: organization)
     ("Senate Democrats", "government"),               # a party's legislators
     ("congressional Republicans", "government"),
+    # gazetteer 1.1
+    ("the IRS", "government"), ("the NRA", "organization"), ("The Hill", "media"),
+    ("the Heritage Foundation", "expert"),            # a think tank (DESIGN: expert)
+    ("the GOP", "organization"),                      # a party (was government in 1.0)
+    ("The Centers for Disease Control and Prevention", "government"),  # "and" in the name
+    ("U.S. Immigration and Customs Enforcement", "government"),        # a country before it
 ])
 def test_countries_and_parties_have_a_source_type(source, source_type):
     from framing.attribution.classify import classify

@@ -175,9 +175,7 @@ def _classify_uncached(source: str, key: str | None) -> dict:
     outlet = capital_only = outlet_or_body = False
     # the source is nothing but places and institutions of the gazetteer ("North Korea",
     # "Pyongyang and Moscow", "the FBI"): each stands for its government or body
-    parts = [_THE.sub("", part.strip()) for part in _CONJUNCTS.split(source) if part.strip()]
-    only_gazetteer = all(facts.get(p, ("", "", ""))[1] in ("capital", "name", "institution")
-                         for p in parts)
+    only_gazetteer = _only_gazetteer(source, facts)
     if source.strip() in PLACES_AS_SURNAMES:  # "Jordan said": Rep. Jim Jordan, a person
         return {"identification": "named_person", "source_type": "unknown", "country": ""}
     for m in _names_in(source, pattern):
@@ -295,8 +293,23 @@ PLACES_AS_SURNAMES = {"Jordan", "Georgia", "Chad"}
 CHAMBERS = {"house", "senate", "congressional"}
 _POSSESSOR = re.compile(r"([^\s,]+(?:\s+[^\s,]+){0,4}?)['’]s")
 _PARTY_TAG = re.compile(r"\([DRI]-[A-Z][\w.]{0,12}\)")
+_TRAILING_PARENS = re.compile(r"\s*\([^()]*\)$")  # "(DHS)" after a name
 _THE = re.compile(r"^(?:the|The)\s+")
 _CONJUNCTS = re.compile(r",|\band\b|&")
+
+
+def _only_gazetteer(source: str, facts: dict) -> bool:
+    """Whether `source` is nothing but gazetteer places and institutions, alone or conjoined:
+    "North Korea", "Pyongyang and Moscow", "the FBI", "The Department of Homeland Security
+    (DHS)", "U.S. Immigration and Customs Enforcement" (a country before an institution)."""
+    def known(name: str) -> bool:
+        name = _THE.sub("", _TRAILING_PARENS.sub("", name.strip()))
+        if facts.get(name, ("", "", ""))[1] in ("capital", "name", "institution"):
+            return True
+        country, _, rest = name.partition(" ")
+        return facts.get(country, ("", "", ""))[1] in ("name", "demonym") and \
+            facts.get(rest, ("", "", ""))[1] == "institution"
+    return known(source) or all(known(p) for p in _CONJUNCTS.split(source) if p.strip())
 
 
 def _party_members(lows: list[str]) -> str:
