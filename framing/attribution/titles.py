@@ -25,8 +25,6 @@ _TITLE_MODIFIERS = {"former", "deputy", "acting", "then", "vice", "chief", "assi
                     "security", "interim", "incoming", "outgoing"}
 _PARTY_TAG = r"\s+\([DRI]-[A-Z][\w.]{0,12}\)"  # "(R-Ky.)", "(D-N.Y.)"
 _LOOK_BACK = 80  # characters before a mention read for its title
-# a capitalised word, whole ("O'Neil"; "Reid" in "Reid's"): compiled once, not per article
-_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w-]*(?:['’][A-Z][\w-]*)?(?![\w-])")
 _CAPITALS_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,6}$")
 _PARTY_AFTER = re.compile(_PARTY_TAG)
 # "Reid, the Senate majority leader," — up to a relative clause, which may name others
@@ -67,6 +65,7 @@ def _person_titles() -> frozenset[str]:
                       *abbrev.loc[abbrev["kind"] == "title", "entry"].str.lower()])
 
 
+@lru_cache(maxsize=65536)  # the same phrases recur through a corpus ("President Trump")
 def _name_parts(phrase: str) -> tuple[str, str]:
     """(first name or '', surname or '') of the person a phrase names."""
     words = person_name(phrase).split()
@@ -83,21 +82,37 @@ def titled_mentions(paragraphs: list[str], surnames: set[str], gazetteer=None
     titles = _person_titles()
     seen: set[str] = set()
     for text in paragraphs:
-        for m in _CAPITALISED.finditer(text):
-            if m.group() not in surnames:
-                continue
-            for phrase in _titled_phrases(text, m.start(), m.end()):
+        for name, start, end in _occurrences(text, surnames):
+            for phrase in _titled_phrases(text, start, end):
                 if phrase in seen or not (_PARTY_AFTER.search(phrase) or not titles.isdisjoint(
                         w.strip(",.").lower() for w in phrase.split())):
                     continue  # seen, or a bare name ("Harry Reid"): no title to learn from
                 seen.add(phrase)
                 facts = classify(phrase, gazetteer=gazetteer)
                 first, surname = _name_parts(phrase)
-                if facts["identification"] == "named_person" and surname == m.group() and \
+                if facts["identification"] == "named_person" and surname == name and \
                         facts["source_type"] not in ("unknown", "document"):
                     found.setdefault(surname, []).append((first, facts["source_type"],
                                                           facts["country"]))
     return found
+
+
+def _occurrences(text: str, surnames: set[str]):
+    """(surname, start, end) of each whole-word occurrence of the surnames in `text` ("Reid"
+    in "Reid's", not in "Reidy"), found by `str.find`: a few searches per paragraph instead
+    of a look at every capitalised word."""
+    for name in surnames:
+        pos = text.find(name)
+        while pos >= 0:
+            end = pos + len(name)
+            if (pos == 0 or not _is_word_char(text[pos - 1])) and (
+                    end == len(text) or not (text[end].isalnum() or text[end] in "_-")):
+                yield name, pos, end
+            pos = text.find(name, end)
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_-'’"
 
 
 def lend_type(speaker: str, titled: dict[str, list[tuple[str, str, str]]]
