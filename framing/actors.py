@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .attribution.classify import gazetteer_matcher, gazetteer_names
-from .attribution.names import person_name
+from .attribution.names import person_name, whole_words
 from .quotes import find_quotes
 from .segment import split_sentences
 from .sentiment import mask_entities_in
@@ -51,12 +51,14 @@ def find_actors(paragraphs: Sequence[str], attributions: Sequence[dict], *,
     country_names = _country_names(gazetteer)
     persons: dict[str, tuple[str, str]] = {}  # surname → (full name, country)
     for a in attributions:
-        if a["identification"] == "named_person" and a["source"]:
-            name = person_name(a.get("speaker") or a["source"])
+        # a possessor ("Despite Obama's" claim) is a speaker, but its words are too often a
+        # headline's or a sentence adverb's to name an actor by
+        speaker = a.get("speaker") or a["source"]
+        if a["identification"] == "named_person" and a["source"] and \
+                not speaker.endswith(("'s", "’s")):
+            name = person_name(speaker)
             if " " in name:
                 persons[name.split()[-1]] = (name, a["country"])
-    person_re = (re.compile(r"\b(?:" + "|".join(re.escape(s) for s in sorted(persons))
-                            + r")\b") if persons else None)
     rows = []
     for k, text in enumerate(paragraphs):
         regions = masked_k = spans = None  # found once per paragraph, when it has a mention
@@ -67,13 +69,12 @@ def find_actors(paragraphs: Sequence[str], attributions: Sequence[dict], *,
             actor = country_names.get(code, name) if kind == "name" else name
             found.append((m.start(), m.start() + len(name), actor,
                           _ACTOR_TYPE.get(kind, "institution"), code))
-        if person_re is not None:
-            for m in person_re.finditer(text):
-                full, country = persons[m.group()]
-                # the full name when it ends at the surname ("Kim Jong Un"), else the surname
-                start = m.end() - len(full)
-                start = start if start >= 0 and text.startswith(full, start) else m.start()
-                found.append((start, m.end(), full, "person", country))
+        for surname, s_start, s_end in whole_words(text, persons):
+            full, country = persons[surname]
+            # the full name when it ends at the surname ("Kim Jong Un"), else the surname
+            start = s_end - len(full)
+            start = start if start >= 0 and text.startswith(full, start) else s_start
+            found.append((start, s_end, full, "person", country))
         found.sort()
         last_end = -1
         for start, end, actor, actor_type, country in found:

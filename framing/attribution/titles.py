@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..lexicons import load_lexicon
 from .classify import classify
-from .names import person_name
+from .names import person_name, whole_words
 
 # lower-case words that may precede a name with a title: "former secretary of state",
 # "White House press secretary", "deputy national security adviser"
@@ -82,7 +82,8 @@ def titled_mentions(paragraphs: list[str], surnames: set[str], gazetteer=None
     titles = _person_titles()
     seen: set[str] = set()
     for text in paragraphs:
-        for name, start, end in _occurrences(text, surnames):
+        # "Reid" in "Reid's", not in "Reidy" or "O'Reid"
+        for name, start, end in whole_words(text, surnames, before="-'’", after="-"):
             for phrase in _titled_phrases(text, start, end):
                 if phrase in seen or not (_PARTY_AFTER.search(phrase) or not titles.isdisjoint(
                         w.strip(",.").lower() for w in phrase.split())):
@@ -95,24 +96,6 @@ def titled_mentions(paragraphs: list[str], surnames: set[str], gazetteer=None
                     found.setdefault(surname, []).append((first, facts["source_type"],
                                                           facts["country"]))
     return found
-
-
-def _occurrences(text: str, surnames: set[str]):
-    """(surname, start, end) of each whole-word occurrence of the surnames in `text` ("Reid"
-    in "Reid's", not in "Reidy"), found by `str.find`: a few searches per paragraph instead
-    of a look at every capitalised word."""
-    for name in surnames:
-        pos = text.find(name)
-        while pos >= 0:
-            end = pos + len(name)
-            if (pos == 0 or not _is_word_char(text[pos - 1])) and (
-                    end == len(text) or not (text[end].isalnum() or text[end] in "_-")):
-                yield name, pos, end
-            pos = text.find(name, end)
-
-
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch in "_-'’"
 
 
 def lend_type(speaker: str, titled: dict[str, list[tuple[str, str, str]]]
