@@ -853,6 +853,19 @@ def test_countries_and_parties_have_a_source_type(source, source_type):
     assert classify(source)["source_type"] == source_type
 
 
+@pytest.mark.parametrize("source,country", [
+    ("Rep. Jim Jordan", ""),                          # a surname, not the country
+    ("Broward County Sheriff Scott Israel", ""),
+    ("Jordan and Egypt", "JO;EG"),                    # the countries
+    ("the king of Jordan", "JO"),
+    ("Many Americans", "US"),                         # a quantifier, not a first name
+    ("The UK", "GB"),
+])
+def test_a_place_ending_a_persons_name_is_no_country(source, country):
+    from framing.attribution.classify import classify
+    assert classify(source)["country"] == country
+
+
 @pytest.mark.parametrize("text,source", [
     ("George W. Bush said the war was over.", "George W. Bush"),
     ("Rep. Gregory W. Meeks (D-N.Y.), chairman of the caucus, said the plan was dead.",

@@ -9,7 +9,7 @@ from operator import and_
 from functools import lru_cache
 
 from ..lexicons import Lexicon, load_lexicon
-from .names import title_words
+from .names import person_name, title_words
 
 TYPE_RANK = ["state_media", "military", "government", "media", "expert", "organization",
              "citizen", "document", "unknown"]
@@ -178,9 +178,16 @@ def _classify_uncached(source: str, key: str | None) -> dict:
     only_gazetteer = _only_gazetteer(source, facts)
     if source.strip() in PLACES_AS_SURNAMES:  # "Jordan said": Rep. Jim Jordan, a person
         return {"identification": "named_person", "source_type": "unknown", "country": ""}
+    # a place that ends a person's name is a surname ("Rep. Jim Jordan", "Sheriff Scott
+    # Israel"); not after a determiner or quantifier ("The UK", "Many Americans")
+    first_word, _, surname = person_name(source).rpartition(" ")
+    if not first_word or first_word.split()[0].lower() in NEVER_NAMES | QUANTIFIERS:
+        surname = ""
     for m in _names_in(source, pattern):
         name = re.sub(r"['’]s$", "", m.group())
         code, kind, extra = facts.get(name, ("", "", ""))
+        if name == surname and kind in ("name", "capital"):
+            continue  # "Rep. Jim Jordan": a surname, not the country
         if kind != "person":  # a person's name stays a name (named_person)
             gaz_words.update(w.rstrip(".") for w in name.lower().split())
         if code and code not in countries:
