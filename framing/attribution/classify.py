@@ -34,6 +34,21 @@ POSTMODIFIER_STARTS = {"of", "to", "for", "at", "in", "from", "with", "close", "
                        "inside", "within", "near", "under", "including", "among", "by",
                        "involved", "knowledgeable", "briefed", "who", "whom", "that", "which",
                        "and", "or"}
+# capitalised words that are not names: "Others said", "Both agreed", "Mr." before a name
+NEVER_NAMES = {"the", "mr", "mrs", "ms", "dr", "north", "south", "others", "another", "both",
+               "all", "each", "none", "those", "these", "such", "that", "this", "what", "there",
+               "here", "let",  # "That's", "Let's" read as a possessive source
+               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+PARTY_MEMBERS = {"republicans", "democrats"}
+PARTY_MEMBER = {"republican", "democrat", "independent", "libertarian"}
+# places of the gazetteer that, standing alone as a speaker, are far more often a surname
+PLACES_AS_SURNAMES = {"Jordan", "Georgia", "Chad"}
+CHAMBERS = {"house", "senate", "congressional"}
+_POSSESSOR = re.compile(r"([^\s,]+(?:\s+[^\s,]+){0,4}?)['’]s")
+_PARTY_TAG = re.compile(r"\([DRI]-[A-Z][\w.]{0,12}\)")
+_TRAILING_PARENS = re.compile(r"\s*\([^()]*\)$")  # "(DHS)" after a name
+_THE = re.compile(r"^(?:the|The)\s+")
+_CONJUNCTS = re.compile(r",|\band\b|&")
 
 
 _PREFIX_CACHE: list = [None, None, ([0], [0])]  # text, quotes, prefixes of the last paragraph
@@ -286,23 +301,6 @@ def _classify_uncached(source: str, key: str | None) -> dict:
         identification = "unnamed_person"
     return {"identification": identification, "source_type": source_type,
             "country": ";".join(countries)}
-
-
-# capitalised words that are not names: "Others said", "Both agreed", "Mr." before a name
-NEVER_NAMES = {"the", "mr", "mrs", "ms", "dr", "north", "south", "others", "another", "both",
-               "all", "each", "none", "those", "these", "such", "that", "this", "what", "there",
-               "here", "let",  # "That's", "Let's" read as a possessive source
-               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-PARTY_MEMBERS = {"republicans", "democrats"}
-PARTY_MEMBER = {"republican", "democrat", "independent", "libertarian"}
-# places of the gazetteer that, standing alone as a speaker, are far more often a surname
-PLACES_AS_SURNAMES = {"Jordan", "Georgia", "Chad"}
-CHAMBERS = {"house", "senate", "congressional"}
-_POSSESSOR = re.compile(r"([^\s,]+(?:\s+[^\s,]+){0,4}?)['’]s")
-_PARTY_TAG = re.compile(r"\([DRI]-[A-Z][\w.]{0,12}\)")
-_TRAILING_PARENS = re.compile(r"\s*\([^()]*\)$")  # "(DHS)" after a name
-_THE = re.compile(r"^(?:the|The)\s+")
-_CONJUNCTS = re.compile(r",|\band\b|&")
 
 
 def _only_gazetteer(source: str, facts: dict) -> bool:
