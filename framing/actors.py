@@ -9,13 +9,12 @@ Each mention's `tone` is `framing.target.score_target` over the words around it.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
 from .attribution.classify import gazetteer_matcher, gazetteer_names
-from .attribution.names import person_name, whole_words
+from .attribution.names import POSSESSIVE_END, person_name, whole_words
 from .quotes import find_quotes
 from .segment import split_sentences
 from .sentiment import mask_entities_in
@@ -23,7 +22,6 @@ from .target import score_target
 
 _ACTOR_TYPE = {"name": "country", "demonym": "country", "capital": "country",
                "institution": "institution", "outlet": "media", "international": "organization"}
-_POSSESSIVE = re.compile(r"['’]s$")
 _CONTEXT = 400
 
 
@@ -64,7 +62,7 @@ def find_actors(paragraphs: Sequence[str], attributions: Sequence[dict], *,
         regions = masked_k = spans = None  # found once per paragraph, when it has a mention
         found: list[tuple[int, int, str, str, str]] = []
         for m in gazetteer_names(text, gazetteer):
-            name = _POSSESSIVE.sub("", m.group())
+            name = POSSESSIVE_END.sub("", m.group())
             code, kind, _ = facts.get(name, ("", "", ""))
             actor = country_names.get(code, name) if kind == "name" else name
             found.append((m.start(), m.start() + len(name), actor,

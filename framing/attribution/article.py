@@ -9,7 +9,7 @@ from . import _extract
 from ..lexicons import load_lexicon
 from .classify import PERSON_PRONOUNS
 from .names import person_name
-from .titles import lend_type, titled_mentions
+from .titles import lend_types
 
 _NAME = re.compile(r"[A-Z][\w'’\-]+")
 # titles skipped when looking for a first name that tells the gender ("Sen. Mary Smith")
@@ -149,19 +149,6 @@ def attribute_article(paragraphs: list[str], *, gazetteer=None,
                     break
             if open_quote_from is None and rows:
                 open_quote_from = rows[-1]
-    _type_from_titled_mentions(paragraphs, rows, gazetteer)
+    lend_types(paragraphs, rows, gazetteer)
     return rows
 
-
-def _type_from_titled_mentions(paragraphs: list[str], rows: list[dict], gazetteer) -> None:
-    """A named speaker without a type ("Reid said") takes the type and country of the
-    article's titled mentions of that person ("Senate Majority Leader Harry Reid")."""
-    untyped = [row for row in rows
-               if row["identification"] == "named_person" and row["source_type"] == "unknown"]
-    titled = titled_mentions(paragraphs, {_surname(row["speaker"]) or "" for row in untyped}
-                             - {""}, gazetteer)
-    for row in untyped:
-        lent = lend_type(row["speaker"], titled)
-        if lent is not None:
-            row["source_type"] = lent[0]
-            row["country"] = row["country"] or lent[1]

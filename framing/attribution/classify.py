@@ -9,7 +9,7 @@ from operator import and_
 from functools import lru_cache
 
 from ..lexicons import Lexicon, load_lexicon
-from .names import person_name, title_words
+from .names import PARTY_TAG, TRAILING_PARENS, person_name, title_words
 
 TYPE_RANK = ["state_media", "military", "government", "media", "expert", "organization",
              "citizen", "document", "unknown"]
@@ -45,8 +45,6 @@ PARTY_MEMBER = {"republican", "democrat", "independent", "libertarian"}
 PLACES_AS_SURNAMES = {"Jordan", "Georgia", "Chad"}
 CHAMBERS = {"house", "senate", "congressional"}
 _POSSESSOR = re.compile(r"([^\s,]+(?:\s+[^\s,]+){0,4}?)['’]s")
-_PARTY_TAG = re.compile(r"\([DRI]-[A-Z][\w.]{0,12}\)")
-_TRAILING_PARENS = re.compile(r"\s*\([^()]*\)$")  # "(DHS)" after a name
 _THE = re.compile(r"^(?:the|The)\s+")
 _CONJUNCTS = re.compile(r",|\band\b|&")
 
@@ -175,6 +173,8 @@ def _classify_uncached(source: str, key: str | None) -> dict:
     possessor = _POSSESSOR.fullmatch(source.strip())
     if possessor:  # "Trump's" (claim), "He's" (said): the possessor or pronoun speaks
         return _classify_uncached(possessor.group(1), key)
+    if source.strip() in PLACES_AS_SURNAMES:  # "Jordan said": Rep. Jim Jordan, a person
+        return {"identification": "named_person", "source_type": "unknown", "country": ""}
     roles, phrase_re, anon = _roles()
     pattern, facts = _gazetteer(key)
     low = source.lower()
@@ -187,12 +187,10 @@ def _classify_uncached(source: str, key: str | None) -> dict:
     countries: list[str] = []
     gaz_words: set[str] = set()
     typed_words: set[str] = set()  # words of a name or title phrase whose type is given
-    outlet = capital_only = outlet_or_body = False
+    outlet = named_body = outlet_or_body = False
     # the source is nothing but places and institutions of the gazetteer ("North Korea",
     # "Pyongyang and Moscow", "the FBI"): each stands for its government or body
     only_gazetteer = _only_gazetteer(source, facts)
-    if source.strip() in PLACES_AS_SURNAMES:  # "Jordan said": Rep. Jim Jordan, a person
-        return {"identification": "named_person", "source_type": "unknown", "country": ""}
     # a place that ends a person's name is a surname ("Rep. Jim Jordan", "Sheriff Scott
     # Israel"); not after a determiner or quantifier ("The UK", "Many Americans")
     first_word, _, surname = person_name(source).rpartition(" ")
@@ -212,7 +210,7 @@ def _classify_uncached(source: str, key: str | None) -> dict:
             types.append("state_media" if extra == "yes" else "media")
         elif kind == "institution":
             types.append(extra if extra in TYPE_RANK else "government")
-            capital_only = capital_only or only_gazetteer  # "the FBI" alone: a named body
+            named_body = named_body or only_gazetteer  # "the FBI" alone: a named body
         elif kind == "international":
             types.append("organization")
             outlet_or_body = True
@@ -220,7 +218,7 @@ def _classify_uncached(source: str, key: str | None) -> dict:
         elif kind in ("capital", "name") and only_gazetteer:
             # a capital or a country as a metonym for its government, alone or conjoined
             # ("Pyongyang and Moscow", "North Korea", "Russia and China")
-            capital_only = True
+            named_body = True
             types.append("government")
         elif extra in TYPE_RANK:
             types.append(extra)
@@ -238,7 +236,7 @@ def _classify_uncached(source: str, key: str | None) -> dict:
             kind, ident = roles[w]
             types.append(kind)
             idents.append(ident)
-    if _PARTY_TAG.search(source):  # "Rand Paul (R-Ky.)": a U.S. legislator or governor
+    if PARTY_TAG.search(source):  # "Rand Paul (R-Ky.)": a U.S. legislator or governor
         types.append("government")
         countries = countries or ["US"]
     if outlet:
@@ -280,7 +278,7 @@ def _classify_uncached(source: str, key: str | None) -> dict:
     elif any(a in head.lower() for a in anon if " " in a) or (
             first in QUANTIFIERS and not names and not head_group and not outlet):
         identification = "unnamed_person" if "person" in idents or not idents else "unnamed_group"
-    elif capital_only or outlet or head_group:
+    elif named_body or outlet or head_group:
         identification = "named_group" if not names or head_group else "named_person"
     elif outlet_or_body:
         identification = "named_group"
@@ -308,7 +306,7 @@ def _only_gazetteer(source: str, facts: dict) -> bool:
     "North Korea", "Pyongyang and Moscow", "the FBI", "The Department of Homeland Security
     (DHS)", "U.S. Immigration and Customs Enforcement" (a country before an institution)."""
     def known(name: str) -> bool:
-        name = _THE.sub("", _TRAILING_PARENS.sub("", name.strip()))
+        name = _THE.sub("", TRAILING_PARENS.sub("", name.strip()))
         if facts.get(name, ("", "", ""))[1] in ("capital", "name", "institution"):
             return True
         country, _, rest = name.partition(" ")

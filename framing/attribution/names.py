@@ -9,17 +9,22 @@ from ..lexicons import load_lexicon
 
 _NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’-]*\.?$")
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-_POSSESSIVE_END = re.compile(r"['’]s$")
-_TRAILING_PARENS = re.compile(r"\s*\([^()]*\)\s*$")
+POSSESSIVE_END = re.compile(r"['’]s$")
+# a note in brackets after a name: "Sen. Rand Paul (R-Ky.)", "the Department of Homeland
+# Security (DHS)"; a U.S. party tag in particular
+TRAILING_PARENS = re.compile(r"\s*\([^()]*\)\s*$")
+PARTY_TAG = re.compile(r"\([DRI]-[A-Z][\w.]{0,12}\)")
 
 
-@lru_cache(maxsize=1)
-def title_words() -> frozenset[str]:
+@lru_cache(maxsize=2)
+def title_words(persons_only: bool = False) -> frozenset[str]:
     """Lower-case words that are titles or roles, not names: the `sources` lexicon's role
-    nouns and the `abbreviations` lexicon's titles (Mr, Sen, Gen …)."""
+    nouns and the `abbreviations` lexicon's titles (Mr, Sen, Gen …); with `persons_only`,
+    only the roles of persons (`spokesman`, not `ministry` or `report`)."""
     roles = load_lexicon("sources").entries
+    keep = roles["ident"] == "person" if persons_only else roles["type"] != "anonymity"
     abbrev = load_lexicon("abbreviations").entries
-    return frozenset([*roles.loc[roles["type"] != "anonymity", "entry"].str.lower(),
+    return frozenset([*roles.loc[keep, "entry"].str.lower(),
                       *abbrev.loc[abbrev["kind"] == "title", "entry"]])
 
 
@@ -30,8 +35,8 @@ def person_name(source: str) -> str:
     and "Mr. Trump" → "Trump"; "Secretary of State Mike Pompeo" → "Mike Pompeo" (at most
     three words: first, middle, last; suffixes such as Jr. dropped)."""
     # a party tag or note after the name is not part of it: "Sen. Rand Paul (R-Ky.)"
-    head = _TRAILING_PARENS.sub("", source.split(",", 1)[0]).strip()
-    head = _POSSESSIVE_END.sub("", head)  # "Obama's" (claim): the possessor's name
+    head = TRAILING_PARENS.sub("", source.split(",", 1)[0]).strip()
+    head = POSSESSIVE_END.sub("", head)  # "Obama's" (claim): the possessor's name
     m = _NAME_RUN.search(head)
     if not m:
         return ""

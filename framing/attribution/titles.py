@@ -3,11 +3,11 @@
 A speaker named without a title ("Reid said", "Rand Paul said") has no source type of its
 own, but news introduces a person once with a title or role somewhere in the article:
 "Senate Majority Leader Harry Reid", "Sen. Rand Paul (R-Ky.)", "former secretary of state
-Hillary Clinton", "Reid, the Senate majority leader,". `titled_mentions` finds those mentions
-for the surnames that need them and classifies them like any source phrase; `lend_types`
-gives an untyped speaker the type (and country) of the titled mentions of the same person:
-same surname, and the same first name where both have one ("Khizr Khan" is not "Captain
-Humayun Khan"), when they all agree on one type.
+Hillary Clinton", "Reid, the Senate majority leader,". `lend_types` finds those mentions
+for the surnames of an article's untyped named speakers, classifies them like any source
+phrase, and gives each such speaker the type (and country) of the titled mentions of the
+same person: same surname, and the same first name where both have one ("Khizr Khan" is not
+"Captain Humayun Khan"), when they all agree on one type.
 """
 from __future__ import annotations
 
@@ -16,17 +16,16 @@ from functools import lru_cache
 
 from ..lexicons import load_lexicon
 from .classify import classify
-from .names import person_name, whole_words
+from .names import PARTY_TAG, person_name, title_words, whole_words
 
 # lower-case words that may precede a name with a title: "former secretary of state",
 # "White House press secretary", "deputy national security adviser"
 _TITLE_MODIFIERS = {"former", "deputy", "acting", "then", "vice", "chief", "assistant",
                     "senior", "top", "of", "state", "general", "press", "national",
                     "security", "interim", "incoming", "outgoing"}
-_PARTY_TAG = r"\s+\([DRI]-[A-Z][\w.]{0,12}\)"  # "(R-Ky.)", "(D-N.Y.)"
 _LOOK_BACK = 80  # characters before a mention read for its title
 _CAPITALS_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,6}$")
-_PARTY_AFTER = re.compile(_PARTY_TAG)
+_PARTY_AFTER = re.compile(r"\s+" + PARTY_TAG.pattern)  # "Paul (R-Ky.)"
 # "Reid, the Senate majority leader," — up to a relative clause, which may name others
 # ("a lawyer who has ties to the Kremlin"), and not a report ("Snowden, the spokeswoman said")
 _APPOSITIVE_AFTER = re.compile(r",\s+(?:the|a|an)(?:\s+(?!(?:who|which|that|said|says|told|"
@@ -55,21 +54,25 @@ def _title_start(text: str, run_start: int, start: int) -> int:
     return pos
 
 
-@lru_cache(maxsize=1)
-def _person_titles() -> frozenset[str]:
-    """Lower-case titles and role nouns for persons (sources lexicon, ident `person`, and
-    the abbreviations lexicon's titles): the words a titled mention may carry."""
-    roles = load_lexicon("sources").entries
-    abbrev = load_lexicon("abbreviations").entries
-    return frozenset([*roles.loc[roles["ident"] == "person", "entry"].str.lower(),
-                      *abbrev.loc[abbrev["kind"] == "title", "entry"].str.lower()])
-
-
 @lru_cache(maxsize=65536)  # the same phrases recur through a corpus ("President Trump")
 def _name_parts(phrase: str) -> tuple[str, str]:
     """(first name or '', surname or '') of the person a phrase names."""
     words = person_name(phrase).split()
     return (words[0] if len(words) > 1 else "", words[-1] if words else "")
+
+
+def lend_types(paragraphs: list[str], rows: list[dict], gazetteer=None) -> None:
+    """Give each named speaker of `rows` (an article's attributions) without a source type
+    the type and country of the article's titled mentions of the same person, in place."""
+    untyped = [row for row in rows
+               if row["identification"] == "named_person" and row["source_type"] == "unknown"]
+    titled = titled_mentions(paragraphs, {_name_parts(row["speaker"])[1] for row in untyped}
+                             - {""}, gazetteer)
+    for row in untyped:
+        lent = lend_type(row["speaker"], titled)
+        if lent is not None:
+            row["source_type"] = lent[0]
+            row["country"] = row["country"] or lent[1]
 
 
 def titled_mentions(paragraphs: list[str], surnames: set[str], gazetteer=None
@@ -79,7 +82,7 @@ def titled_mentions(paragraphs: list[str], surnames: set[str], gazetteer=None
     found: dict[str, list[tuple[str, str, str]]] = {}
     if not surnames:
         return found
-    titles = _person_titles()
+    titles = title_words(persons_only=True)
     seen: set[str] = set()
     for text in paragraphs:
         # "Reid" in "Reid's", not in "Reidy" or "O'Reid"
@@ -113,7 +116,7 @@ def lend_type(speaker: str, titled: dict[str, list[tuple[str, str, str]]]
 
 def _lowercase_title(text: str, start: int) -> str:
     """The lower-case title words right before `start` ("former secretary of state "), or ''."""
-    allowed = _person_titles() | _TITLE_MODIFIERS
+    allowed = title_words(persons_only=True) | _TITLE_MODIFIERS
     words = text[max(0, start - _LOOK_BACK):start].split()
     keep = 0
     for word in reversed(words[1:] if start - _LOOK_BACK > 0 else words):
@@ -138,7 +141,7 @@ def _titled_phrases(text: str, start: int, end: int) -> list[str]:
     first = _title_start(text, capitals.start(), start) if capitals else start
     run = text[first:start].split()
     if run and run[0] in _NOT_ALONE and len(run) <= 2 and not any(
-            w.endswith(".") or w.lower() in _person_titles() for w in run[1:]):
+            w.endswith(".") or w.lower() in title_words(persons_only=True) for w in run[1:]):
         first = start  # "Marine Le Pen", not "Marine Gen. Mattis" or "Army Secretary John McHugh"
     lowercase = _lowercase_title(text, first)  # "former secretary of state "
     if first < start or lowercase or tag:
