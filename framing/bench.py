@@ -117,6 +117,7 @@ def run(path: str | Path | None = None, *, limit: int | None = None, jobs: int =
         results["speedup"] = whole / par
     results["ratio_to_vader"] = vader / whole
     results["vader_inside"] = vader_inside / vader
+    results["vader_calls"] = n_calls
     results["rest_of_pipeline"] = (whole - vader_inside) / vader
     results["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"  pipeline speed / VADER-alone speed: {results['ratio_to_vader']:.2f} "

@@ -102,10 +102,11 @@ def test_bench_prints_every_layer_on_the_bundled_fallback(tmp_path, capsys):
         assert layer in printed
     assert 0 < results["ratio_to_vader"] == pytest.approx(
         results["whole pipeline: tag → tables"] / results["VADER alone (whole paragraph)"])
-    # the pipeline's time split into the VADER calls it needs and the rest, in VADER-alone units
-    assert results["vader_inside"] > 0 and results["rest_of_pipeline"] > 0
-    assert results["vader_inside"] + results["rest_of_pipeline"] == pytest.approx(
-        1 / results["ratio_to_vader"])
+    # the pipeline's time split into the VADER calls it needs and the rest, in VADER-alone
+    # units: the calls were recorded (some text had a VADER word) and cost less than the
+    # whole pipeline, which also segments, attributes and builds tables
+    assert results["vader_calls"] > 0
+    assert 0 < results["vader_inside"] < 1 / results["ratio_to_vader"]
     assert "in units of VADER-alone time: pipeline" in printed
 
 

@@ -23,7 +23,9 @@ from .names import PARTY_TAG, person_name, title_words, whole_words
 _TITLE_MODIFIERS = {"former", "deputy", "acting", "then", "vice", "chief", "assistant",
                     "senior", "top", "of", "state", "general", "press", "national",
                     "security", "interim", "incoming", "outgoing"}
-_LOOK_BACK = 80  # characters before a mention read for its title
+# characters before a mention read for its title: a bound for linear time. On the 124,984
+# ABP attributions 400 lends the same types as 80 (40 loses 79 countries)
+_LOOK_BACK = 80
 _CAPITALS_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,6}$")
 _PARTY_AFTER = re.compile(r"\s+" + PARTY_TAG.pattern)  # "Paul (R-Ky.)"
 # "Reid, the Senate majority leader," — up to a relative clause, which may name others
