@@ -977,3 +977,19 @@ def test_type_from_a_titled_mention_in_the_article(paragraphs, source, source_ty
     from framing.attribution import attribute_article
     row = next(r for r in attribute_article(paragraphs) if r["source"] == source)
     assert (row["source_type"], row["country"]) == (source_type, country)
+
+
+def test_whole_words_finds_only_whole_words():
+    """The search actors and titles share: a regex's \\b by default, extra joiners on demand."""
+    from framing.attribution.names import whole_words
+    text = "Reid, Reidy and O'Reid met Smith-Jones; Reid's aide"
+    assert list(whole_words(text, ["Reid"])) == [("Reid", 0, 4), ("Reid", 18, 22),
+                                                 ("Reid", 40, 44)]
+    # titles: an apostrophe or hyphen before joins ("O'Reid"), an apostrophe after does not
+    assert list(whole_words(text, ["Reid"], before="-'’", after="-")) == [("Reid", 0, 4),
+                                                                          ("Reid", 40, 44)]
+    assert list(whole_words(text, ["Smith"])) == [("Smith", 27, 32)]
+    assert list(whole_words(text, ["Smith"], after="-")) == []
+    with pytest.raises(ValueError, match="empty word"):
+        list(whole_words(text, [""]))
+

@@ -62,6 +62,8 @@ def whole_words(text: str, words, *, before: str = "", after: str = ""):
     before or after it, as a regex's \\b would say. Found with `str.find`, a few searches per
     text: cheaper than compiling a pattern of each article's names (the `re` cache holds 512)."""
     for word in words:
+        if not word:  # str.find("") finds it everywhere, forever
+            raise ValueError("whole_words: an empty word cannot be searched for")
         pos = text.find(word)
         while pos >= 0:
             end = pos + len(word)
