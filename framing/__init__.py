@@ -8,7 +8,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-__version__ = "0.4.0"
+__version__ = "0.4.1"
 
 # public name → module that defines it (imported lazily, so `import framing` stays cheap)
 _EXPORTS = {

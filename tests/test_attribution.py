@@ -65,6 +65,23 @@ def test_according_to():
     assert a["identification"] == "unnamed_person"
 
 
+@pytest.mark.parametrize("text,source,content", [
+    # the point of an abbreviation or an initial ends no source and no content (before 0.4.1
+    # these read "a U", "two U", "Mr" and "dormant U")
+    ("According to a U.S. official with access to the files, the leader was appointed.",
+     "a U.S. official with access to the files", "the leader was appointed"),
+    ("The strike killed 12, according to two U.S. officials.", "two U.S. officials",
+     "The strike killed 12"),
+    ("Talks stalled, according to Mr. Short.", "Mr. Short", "Talks stalled"),
+    ("The plan works, said Ari Fleischer, who was press secretary to President George W. Bush.",
+     "Ari Fleischer, who was press secretary to President George W. Bush", "The plan works"),
+])
+def test_sources_run_past_abbreviation_points(text, source, content):
+    a = one(text)
+    assert a["source"] == source
+    assert frag_texts(text, a) == [content]
+
+
 def test_refusal():
     a = one("A spokesman for the ministry declined to comment.")
     assert (a["kind"], a["cue"], a["cue_class"]) == ("refusal", "declined to comment", "refusal")

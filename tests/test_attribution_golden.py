@@ -164,6 +164,14 @@ def _x(reason):
 
 
 MORE = [
+    # an appositive runs past the points of "Mr." and "George W." (0.4.1; it stopped there)
+    ("nyt_2016-09-08_obama-on-climate-change-the-tren", 52,
+     ("direct", "said", "John D. Podesta, a chief of staff to President Bill Clinton whom Mr. "
+      "Obama recruited to lead his climate efforts in his second term", "neutral",
+      "named_person", "government"), None),
+    ("wash-post_2016-09-16_burma-leader-s-visit-to-washingt", 21,
+     ("direct", "said", "Victor Cha, who served as Asia director for the National Security "
+      "Council under President George W. Bush", "neutral", "named_person", "government"), None),
     ("nyt_2016-10-02_a-curious-plan-to-fight-climate-", 13,
      ("direct", "said", "Patrick McGinley, a law professor at West Virginia University who has "
       "been involved in cases against coal companies since 1970s", "neutral", "named_person",

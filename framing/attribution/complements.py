@@ -143,8 +143,8 @@ def _nominal_use(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int):
             src = (k, k + 1)
     end = c1
     limit = min(b, c1 + 30)
-    while end < limit and low[end] not in (",", ";", ":", "—", "–", "--", "(", ")") and not (
-            low[end] in END_PUNCT and qid[end] < 0):
+    while end < limit and low[end] not in (",", ";", ":", "—", "–", "--", "(", ")") and \
+            not (low[end] in END_PUNCT and p.ends_sentence(end)):
         end += 1
     if end <= c1 + 1:
         return None

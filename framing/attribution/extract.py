@@ -81,6 +81,24 @@ class Para:
             sent_of.extend([si] * (b - a))
         self.sent_of = sent_of
 
+    def ends_sentence(self, k: int) -> bool:
+        """Token k is a full stop, "?" or "!" that ends its sentence: not the point of "U.S.",
+        "Mr." or "George W. Bush", which the sentence ranges already step over."""
+        return self.low[k] in END_PUNCT and self.qid[k] < 0 and not self._inner_point(k)
+
+    def _inner_point(self, i: int) -> bool:
+        """Token i, a ".", is inside a word or number: "U.S.", "J."; a party tag's state:
+        "(D-N.Y.)", "(R-S.C.)"; a decimal point: "a 4.4 percent stake", "$1.5 billion"."""
+        low = self.low
+        if low[i] != "." or not i:
+            return False
+        prev = low[i - 1]
+        return (prev in ABBREV or (len(prev) == 1 and prev.isalpha())
+                or MIDDLE_INITIALS and i > 1 and low[i - 2] == "(" and len(prev) == 3
+                and prev[1] == "-"
+                or DECIMALS and prev.isdigit() and i + 1 < self.n
+                and self.st[i + 1] == self.en[i] and low[i + 1][0].isdigit())
+
     def _sentences(self) -> list[tuple[int, int]]:
         low, cap, qid, n = self.low, self.cap, self.qid, self.n
         sents, a = [], 0
@@ -88,17 +106,7 @@ class Para:
             w = low[i]
             end_here = False
             if w in END_PUNCT and qid[i] < 0:
-                prev = low[i - 1] if i else ""
-                if w == "." and (prev in ABBREV or (len(prev) == 1 and prev.isalpha())
-                                 or MIDDLE_INITIALS and i > 1 and low[i - 2] == "("
-                                 and len(prev) == 3 and prev[1] == "-"
-                                 or DECIMALS and prev.isdigit() and i + 1 < n
-                                 and self.st[i + 1] == self.en[i] and low[i + 1][0].isdigit()):
-                    # "U.S.", "J."; a party tag's state: "(D-N.Y.)", "(R-S.C.)"; a decimal
-                    # point: "a 4.4 percent stake", "$1.5 billion"
-                    end_here = False
-                else:
-                    end_here = True
+                end_here = not self._inner_point(i)
             elif i in self.qclose and i > 0 and low[i - 1] in END_PUNCT and self.quotes[
                     self.qid[i]].closed:
                 end_here = i + 1 < n and (cap[i + 1] or low[i + 1] in QUOTE_CHARS)
@@ -273,8 +281,8 @@ def _np_right(p: Para, i: int, hi: int, appositive: bool) -> int | None:
             low[end + 1] in ("a", "an", "who", "the") or low[end + 1][0].isdigit()):
         k = end + 1
         hi = min(sent_hi, end + 30)
-        while k < hi and low[k] not in (",", ";", ":") and low[k] not in END_PUNCT \
-                and qid[k] < 0:
+        while k < hi and low[k] not in (",", ";", ":") and qid[k] < 0 \
+                and not (low[k] in END_PUNCT and p.ends_sentence(k)):
             k += 1
         # "a spokesman for X, said" — stop before a comma that ends the appositive
         end = k
@@ -618,7 +626,7 @@ def _attribute(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int, prior: list[
         # "according to X," / ", according to X.": the source runs to the clause end
         end = c1
         while end < b and end < c1 + 30 and low[end] not in (",", ";", "—", "–", "--", ":") \
-                and not (low[end] in END_PUNCT and p.qid[end] < 0) and end not in p.qopen:
+                and not (low[end] in END_PUNCT and p.ends_sentence(end)) and end not in p.qopen:
             end += 1
         if end == c1 or not _is_word(low[c1]):
             return None
@@ -1072,8 +1080,8 @@ def _possessive(p: Para, cue: Cue, c0: int, c1: int, a: int, b: int):
         src = (start, c0)
     end = c1
     limit = min(b, c1 + 30)
-    while end < limit and low[end] not in (",", ";", ":", "—", "–", "--", "(", ")") and not (
-            low[end] in END_PUNCT and qid[end] < 0):
+    while end < limit and low[end] not in (",", ";", ":", "—", "–", "--", "(", ")") and \
+            not (low[end] in END_PUNCT and p.ends_sentence(end)):
         end += 1
     if end == c1 or not _is_word(low[c1]):
         return None
