@@ -316,6 +316,24 @@ def test_colon_label_lines_are_not_speakers():
     assert (a["cue"], a["source"]) == (":", "Kasich")
 
 
+@pytest.mark.parametrize("text", [
+    # the most frequent colon "speakers" of ABP before 0.4.1: links, photo credits, fact checks
+    "More: Senate passes the spending bill after a long night of votes",
+    "Photograph: Paul Sancya/AP and other agencies at the rally",
+    "Jane Doe Photographer: John Smith for the agency in Washington",
+    "Reality Check: the numbers on the border wall do not add up",
+    "VERDICT: The claim that the plan cuts taxes is misleading.",
+    "Updated: Crews in the county reopened the bridge on Monday morning.",
+])
+def test_news_furniture_labels_are_not_speakers(text):
+    assert extract_attributions(text) == []
+
+
+def test_transcript_speaker_labels_stay():
+    a = one("AMY GOODMAN: We turn now to the crisis at the border.")
+    assert (a["cue"], a["source"]) == (":", "AMY GOODMAN")
+
+
 def test_participle_after_article_is_no_verb():
     assert extract_attributions("An estimated 200 officers were assigned to the parade.") == []
     a = one("The ministry estimated that 200 officers were assigned to the parade.")

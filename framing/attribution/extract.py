@@ -1174,7 +1174,18 @@ NOT_SPEAKERS = {"note", "update", "related", "editor", "correction", "photo", "v
                 # labels of news furniture, not speakers: "Contributing: A, B", "Breaking: …",
                 # "The Latest: …", "Plus: …", "Editor's Note: …", "Paid Notice: …"
                 "contributing", "breaking", "latest", "plus", "remember", "look", "paid",
-                "email", "twitter", "follow"}
+                "email", "twitter", "follow",
+                # labels of pictures, links, fact checks and live pages (the most frequent
+                # colon "speakers" of ABP, 0.4.1): "More: …", "Photograph: Paul Sancya/AP",
+                # "Reality Check: …", "VERDICT: …", "Updated: …" (not "winner": a surname
+                # too; nor "poll" and "report": "Poll: Clinton and Trump in dead heat" is a
+                # headline's attribution to a poll, as PolNeAR marks it)
+                "more", "photos", "photograph", "photographer", "caption", "hide", "image",
+                "images", "pictures", "map", "graphic", "opinion", "analysis", "avoid", "need",
+                "verdict", "facts", "check", "story", "updated", "prediction", "reminder",
+                "coverage", "pros", "cons", "loser", "deadline", "answer", "hint",
+                "clarification", "translation", "cover", "policing",
+                "approval", "path", "candidates", "constituency", "immigration"}
 
 
 def _colon_speakers(p: Para, out: list[dict]) -> None:
