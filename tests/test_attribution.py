@@ -924,7 +924,12 @@ def test_middle_initials_and_party_tags_stay_in_the_name(text, source):
     ("the company's chief executive officer", "organization"),  # sources 1.2: "officer"
     ("police officer Darren Wilson", "government"),     # is no military rank in these
     ("a public information officer", "government"),
-    ("a military officer", "military"),                 # ... but still on its own
+    ("a military officer", "military"),                 # ... but still with "military"
+    ("Officer Wilson", "government"),                   # sources 1.3: "officer" alone is
+    ("The officer", "government"),                      # police, as in 22 of 25 ABP samples
+    ("Army officers", "military"),
+    ("Director of National Intelligence Dan Coats", "government"),  # not "director" alone
+    ("The Office of the Director of National Intelligence", "government"),
 ])
 def test_a_title_or_name_phrase_types_its_words(source, source_type):
     """A word inside a matched title phrase or international body's name is not a role of
