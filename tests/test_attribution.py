@@ -329,6 +329,28 @@ def test_news_furniture_labels_are_not_speakers(text):
     assert extract_attributions(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    # nouns after their modifiers (ABP before 0.4.1: 113 "call"s and 42 "detail(s)" with the
+    # sources "a phone", "a conference", "the roll", "more")
+    "He received the reassurance in a phone call during the flight.",
+    "The senator spoke on a conference call with donors on Saturday.",
+    "More details about the funeral arrangements emerged on Monday.",
+])
+def test_nouns_after_modifiers_are_no_cues(text):
+    assert extract_attributions(text) == []
+
+
+@pytest.mark.parametrize("text,source", [
+    # a degree word between "be" and the attitude is no subject (it was: "more", 47 on ABP)
+    ("Before she found out, she was more concerned about the virus.", "she"),
+    ("Senate leaders have been more willing to rally behind the president.", "Senate leaders"),
+    ("The analysis is far more critical of Clinton.", "The analysis"),
+    ("She was very worried about the virus.", "She"),  # was found by no rule
+])
+def test_degree_words_before_an_attitude(text, source):
+    assert [a["source"] for a in extract_attributions(text)] == [source]
+
+
 def test_transcript_speaker_labels_stay():
     a = one("AMY GOODMAN: We turn now to the crisis at the border.")
     assert (a["cue"], a["source"]) == (":", "AMY GOODMAN")

@@ -23,6 +23,11 @@ PASSIVE_ADVERBS = {"also", "widely", "later", "first", "since", "not", "never", 
                    "already", "now", "once", "initially", "originally", "frequently", "broadly",
                    "roundly", "sharply", "heavily", "largely", "generally", "still", "just",
                    "even", "quickly", "immediately", "reportedly", "increasingly"}
+# degree words before an adjective or participle after "be" ("was more concerned about", "is
+# far more critical of", "were very worried about"): the subject is before "be", never "more"
+DEGREE = {"more", "most", "less", "least", "very", "so", "too", "far", "much", "quite",
+          "rather", "somewhat", "extremely", "deeply", "particularly", "especially", "equally",
+          "as"}
 PASSIVE_AUX = {"has", "have", "had", "will", "would", "could", "can", "may", "might", "should",
                "must", "is", "was", "are", "were", "be", "been", "being", "'s", "not", "n't",
                "also", "never"}
@@ -49,7 +54,7 @@ def _be_before(p: Para, c0: int, a: int) -> int | None:
     low, qid = p.low, p.qid
     t = c0 - 1
     lo = max(a, c0 - 4)
-    while t >= lo and qid[t] < 0 and low[t] in PASSIVE_ADVERBS:
+    while t >= lo and qid[t] < 0 and (low[t] in PASSIVE_ADVERBS or low[t] in DEGREE):
         t -= 1
     if t >= a and qid[t] < 0 and low[t] in BE_FORMS and low[t] != "being" or (
             t >= a and low[t] == "being" and t > a and low[t - 1] in BE_FORMS):
