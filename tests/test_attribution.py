@@ -351,6 +351,20 @@ def test_degree_words_before_an_attitude(text, source):
     assert [a["source"] for a in extract_attributions(text)] == [source]
 
 
+def test_page_furniture_and_openers_are_no_speakers():
+    # Politico's "Story Continued Below" and CNN's "Story highlights" (416 ABP sources "Story"
+    # before 0.4.1), a paywall's "Please verify …"
+    assert extract_attributions("Story Continued Below") == []
+    assert extract_attributions("Please verify you are not a robot by clicking the box.") == []
+    a = one("Story highlights The killing fits a grim pattern, writes Peter Bergen")
+    assert (a["cue"], a["source"]) == ("writes", "Peter Bergen")
+    # after an adverbial opener the report stays, with no source (it was "Despite")
+    text = ("Despite calls for a new cease-fire, fighting intensified on Monday, with "
+            "Palestinian officials saying 40 people died.")
+    a = [a for a in extract_attributions(text) if a["cue"] == "saying"]
+    assert [(r["source"], r["source_span"]) for r in a] == [("", None)]
+
+
 def test_transcript_speaker_labels_stay():
     a = one("AMY GOODMAN: We turn now to the crisis at the border.")
     assert (a["cue"], a["source"]) == (":", "AMY GOODMAN")

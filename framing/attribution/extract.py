@@ -477,8 +477,9 @@ def extract_paragraph(text: str, quotes: list | None = None) -> tuple[list[dict]
         _trim_contents(p, out)
     if NESTED_DROP:
         out = _drop_nested_attitudes(out)
+    out = [rec for rec in out if _opener_source(p, rec) not in PAGE_FURNITURE]
     for rec in out:
-        if _sourceless(p, rec):
+        if _sourceless(p, rec) or _opener_source(p, rec) in OPENERS:
             rec["source_span"] = None
         elif RELATIVE_SOURCES:
             _relative_source(p, rec)
@@ -495,6 +496,24 @@ RAISING = {"seem", "seems", "seemed", "appear", "appears", "appeared"}
 # participles that, after a form of "be", make a passive report: "X is expected to win" (the
 # expecters go unnamed), "X was asked about …" (X is the addressee, the asker unnamed)
 PASSIVE_PARTICIPLES = {"expected", "asked"}
+
+
+# capitalised sentence openers that are never a speaker standing alone. Page furniture
+# ("Story Continued Below", "Story highlights", "Please verify you're not a robot") makes no
+# attribution; after an adverbial opener ("Despite calls for …, fighting … saying") the report
+# is often real (PolNeAR train: 21 of 23) but its speaker is not the opener: no source. ABP
+# before 0.4.1: 416 "Story", 28 "Please", 33 "Despite", 13 "Having" sources.
+PAGE_FURNITURE = {"story", "please", "click"}
+OPENERS = {"despite", "having", "perhaps", "indeed", "thus", "among", "amid", "besides",
+           "aside", "given", "adding", "facing", "following", "pressed", "shortly",
+           "likewise", "similarly", "separately", "maybe", "almost", "talking", "hours",
+           "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _opener_source(p: Para, rec: dict) -> str:
+    """The source's word when the source is one capitalised word, else ""."""
+    src = rec.get("_src")
+    return p.low[src[0]] if src and src[1] - src[0] == 1 and p.cap[src[0]] else ""
 
 
 def _sourceless(p: Para, rec: dict) -> bool:
