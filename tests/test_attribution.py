@@ -949,6 +949,49 @@ def test_middle_initials_and_party_tags_stay_in_the_name(text, source):
     assert one(text)["source"] == source
 
 
+@pytest.mark.parametrize("source,identification,source_type,country", [
+    # 0.4.1: a newspaper's short name after "the" (no gazetteer entry: "Times Square")
+    ("the Times", "named_group", "media", ""),
+    ("The Post", "named_group", "media", ""),
+    ("the Hill", "named_group", "media", ""),
+    ("the Times Square crowd", "named_person", "citizen", ""),
+    # gazetteer 1.2: outlets, agencies, companies, militant groups
+    ("The New Yorker", "named_group", "media", "US"),
+    ("the National Weather Service", "named_group", "government", "US"),
+    ("the Israel Defense Forces", "named_group", "military", "IL"),
+    ("Facebook", "named_group", "organization", "US"),
+    ("ISIS", "named_group", "organization", ""),
+    # a role in a typed body takes the body's type ...
+    ("a Facebook spokesman", "unnamed_person", "organization", "US"),
+    ("a U.N. spokesman", "unnamed_person", "organization", ""),
+    ("RNC officials", "unnamed_person", "organization", "US"),
+    # ... but a public office or an expert keeps its own
+    ("GOP Sen. Orrin Hatch", "named_person", "government", "US"),
+    ("GOP lawmakers", "unnamed_person", "government", "US"),
+    ("Palestinian U.N. Ambassador Riyad Mansour", "named_person", "government", "PS"),
+    ("veteran Iowa GOP strategist Steve Grubbs", "named_person", "expert", "US"),
+    # a body's name with a person's name is the person's affiliation
+    ("NATO Secretary General Jens Stoltenberg", "named_person", "organization", ""),
+    ("the U.N. Security Council", "named_group", "organization", ""),
+])
+def test_outlets_bodies_and_the_roles_in_them(source, identification, source_type, country):
+    from framing.attribution.classify import classify
+    assert classify(source) == {"identification": identification, "source_type": source_type,
+                                "country": country}
+
+
+def test_a_platform_is_no_speaker():
+    """Where a statement was posted is not who made it ("Twitter" typed organization)."""
+    from framing.attribution.classify import classify
+    assert classify("the police department's official Twitter account")["source_type"] == \
+        "government"
+    assert classify("a Twitter post by a police officer")["source_type"] == "government"
+    # a speaker's own channel is the speaker
+    assert classify("Trump's Twitter account")["identification"] == "named_person"
+    assert classify("the ministry's official Facebook page") == {
+        "identification": "unnamed_group", "source_type": "government", "country": ""}
+
+
 @pytest.mark.parametrize("source,source_type", [
     ("Attorney General Loretta Lynch", "government"),   # sources 1.1: no military rank
     ("the inspector general", "government"),

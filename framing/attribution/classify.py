@@ -43,9 +43,29 @@ PARTY_MEMBERS = {"republicans", "democrats"}
 PARTY_MEMBER = {"republican", "democrat", "independent", "libertarian"}
 # places of the gazetteer that, standing alone as a speaker, are far more often a surname
 PLACES_AS_SURNAMES = {"Jordan", "Georgia", "Chad"}
+# role words of elected, diplomatic and ministerial office: their holders are government
+# sources whatever body the phrase also names (a party, the U.N., the EU)
+PUBLIC_OFFICES = {"senator", "senators", "sen", "congressman", "congresswoman", "congressmen",
+                  "lawmaker", "lawmakers", "legislator", "legislators", "representative", "rep",
+                  "governor", "gov", "mayor", "minister", "ministers", "ambassador",
+                  "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "house", "senate",
+                  "congress", "parliament", "cabinet"}
+# platforms named as the place of a statement, not its speaker: "the police department's
+# official Twitter page", "a Facebook post" (but "Facebook said": the company)
+PLATFORMS = {"Twitter", "Facebook", "YouTube", "Google"}
+_MEDIUM_NOUNS = ("account", "page", "feed", "post", "video", "channel", "archive", "user")
+# a newspaper's short name after "the" ("the Times reported", "The Post says", "the Hill"):
+# no gazetteer entry, where "Times" or "Hill" would also match "Times Square", "Capitol Hill"
+SHORT_OUTLET = re.compile(r"(?:the|The) (?:Times|Post|Journal|Globe|Hill|Atlantic|Monitor|"
+                          r"Crimson|Caller|Chronicle|Tribune|Herald|Examiner|Telegraph|"
+                          r"Inquirer|Enquirer|Economist|Bee|Sun|Star-Ledger)(?:['’]s?)?")
 CHAMBERS = {"house", "senate", "congressional"}
 _POSSESSOR = re.compile(r"([^\s,]+(?:\s+[^\s,]+){0,4}?)['’]s")
 _THE = re.compile(r"^(?:the|The)\s+")
+# a speaker's own channel: "Trump's Twitter account", "the ministry's official Facebook page"
+_CHANNEL = re.compile(r"(.+?)['’]s\s+(?:(?:official|personal|verified)\s+)?"
+                      r"(?:(?:Twitter|Facebook|YouTube|Instagram|Telegram)\s+)?"
+                      r"(?:account|page|feed|channel|handle)")
 _CONJUNCTS = re.compile(r",|\band\b|&")
 
 
@@ -170,9 +190,9 @@ def _classify(source: str, key: str | None) -> tuple:
 def _classify_uncached(source: str, key: str | None) -> dict:
     if not source:
         return {"identification": "", "source_type": "unknown", "country": ""}
-    possessor = _POSSESSOR.fullmatch(source.strip())
-    if possessor:  # "Trump's" (claim), "He's" (said): the possessor or pronoun speaks
-        return _classify_uncached(possessor.group(1), key)
+    possessor = _POSSESSOR.fullmatch(source.strip()) or _CHANNEL.fullmatch(source.strip())
+    if possessor:  # "Trump's" (claim), "He's" (said), "Trump's Twitter account": the
+        return _classify_uncached(possessor.group(1), key)  # possessor or pronoun speaks
     if source.strip() in PLACES_AS_SURNAMES:  # "Jordan said": Rep. Jim Jordan, a person
         return {"identification": "named_person", "source_type": "unknown", "country": ""}
     roles, phrase_re, anon = _roles()
@@ -187,7 +207,7 @@ def _classify_uncached(source: str, key: str | None) -> dict:
     countries: list[str] = []
     gaz_words: set[str] = set()
     typed_words: set[str] = set()  # words of a name or title phrase whose type is given
-    outlet = named_body = outlet_or_body = False
+    outlet = named_body = outlet_or_body = body_typed = False
     # the source is nothing but places and institutions of the gazetteer ("North Korea",
     # "Pyongyang and Moscow", "the FBI"): each stands for its government or body
     only_gazetteer = _only_gazetteer(source, facts)
@@ -201,6 +221,9 @@ def _classify_uncached(source: str, key: str | None) -> dict:
         code, kind, extra = facts.get(name, ("", "", ""))
         if name == surname and kind in ("name", "capital"):
             continue  # "Rep. Jim Jordan": a surname, not the country
+        if name in PLATFORMS and source[m.end():].lstrip().lower().startswith(_MEDIUM_NOUNS):
+            gaz_words.add(name.lower())  # no name of a person either
+            continue
         if kind != "person":  # a person's name stays a name (named_person)
             gaz_words.update(w.rstrip(".") for w in name.lower().split())
         if code and code not in countries:
@@ -210,10 +233,11 @@ def _classify_uncached(source: str, key: str | None) -> dict:
             types.append("state_media" if extra == "yes" else "media")
         elif kind == "institution":
             types.append(extra if extra in TYPE_RANK else "government")
+            body_typed = body_typed or extra in TYPE_RANK
             named_body = named_body or only_gazetteer  # "the FBI" alone: a named body
         elif kind == "international":
             types.append("organization")
-            outlet_or_body = True
+            body_typed = outlet_or_body = True
             typed_words.update(w.rstrip(".") for w in name.lower().split())
         elif kind in ("capital", "name") and only_gazetteer:
             # a capital or a country as a metonym for its government, alone or conjoined
@@ -234,8 +258,18 @@ def _classify_uncached(source: str, key: str | None) -> dict:
         # own: "council" in "the U.N. Security Council", "general" in "Attorney General"
         if w in roles and w not in typed_words:
             kind, ident = roles[w]
-            types.append(kind)
+            # a role in a typed body takes the body's type: "a Facebook spokesman" and
+            # "a U.N. official" speak for a company and an international body, not a
+            # government (an untyped institution leaves the role its type: "Pentagon");
+            # a public office and an expert keep their own ("GOP Sen. Orrin Hatch", "U.N.
+            # Ambassador", "GOP strategist": the party names a leaning, not an employer)
+            if not body_typed or w in PUBLIC_OFFICES or kind == "expert":
+                types.append(kind)
             idents.append(ident)
+    short_outlet = not types and SHORT_OUTLET.fullmatch(source.strip()) is not None
+    if short_outlet:
+        outlet = True
+        types.append("media")
     if PARTY_TAG.search(source):  # "Rand Paul (R-Ky.)": a U.S. legislator or governor
         types.append("government")
         countries = countries or ["US"]
@@ -278,10 +312,12 @@ def _classify_uncached(source: str, key: str | None) -> dict:
     elif any(a in head.lower() for a in anon if " " in a) or (
             first in QUANTIFIERS and not names and not head_group and not outlet):
         identification = "unnamed_person" if "person" in idents or not idents else "unnamed_group"
-    elif named_body or outlet or head_group:
-        identification = "named_group" if not names or head_group else "named_person"
-    elif outlet_or_body:
+    elif short_outlet:
         identification = "named_group"
+    elif named_body or outlet or head_group or outlet_or_body:
+        # a body's name alone is the body; with a person's name it is that person's
+        # affiliation ("NATO Secretary General Jens Stoltenberg", "Fox News host Sean Hannity")
+        identification = "named_group" if not names or head_group else "named_person"
     elif names and first == "the" and 2 <= len(words) <= 4 and all(
             w[0].isupper() for w in words[1:]) and title_words().isdisjoint(lows[1:]) \
             and lows[-1] not in PARTY_MEMBER:
