@@ -120,7 +120,11 @@ def attribute_article(paragraphs: list[str], *, gazetteer=None,
                 else:
                     surname = _surname(source)
                     entry = {"speaker": key, "facts": facts}
-                    if surname and len(key.split()) > 1:
+                    # only a named person or body is a full mention to refer back to:
+                    # "Democrats said" is not "Some Democrats", "Trump said" not "An
+                    # attorney for Trump" of an earlier paragraph
+                    if surname and len(key.split()) > 1 and \
+                            facts["identification"] in ("named_person", "named_group"):
                         full_by_surname[surname] = entry
                     if facts["identification"] == "named_person" and key.lower() not in \
                             PERSON_PRONOUNS:

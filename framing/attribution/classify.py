@@ -9,7 +9,7 @@ from operator import and_
 from functools import lru_cache
 
 from ..lexicons import Lexicon, load_lexicon
-from .names import PARTY_TAG, TRAILING_PARENS, person_name, title_words
+from .names import PARTY_TAG, TRAILING_PARENS, person_name, title_words, whole_words
 
 TYPE_RANK = ["state_media", "military", "government", "media", "expert", "organization",
              "citizen", "document", "unknown"]
@@ -309,9 +309,14 @@ def _classify_uncached(source: str, key: str | None) -> dict:
         identification = "named_person"
     elif "document" in idents and not names and not outlet:
         identification, source_type = "document", "document"
-    elif any(a in head.lower() for a in anon if " " in a) or (
+    elif next(whole_words(head.lower(), (a for a in anon if " " in a)), None) or (
+            # "One Democrat", "Some top Republicans", "Many Arab Israelis": a share of a
+            # group names no one, capitals or not ("one Republican, Sen. Lisa Murkowski"
+            # names her after the comma)
+            lows[0] in anon and len(lows) > 1 and not any(_APPOSED_NAME.match(p) for p in source.split(",")[1:])) or (
             first in QUANTIFIERS and not names and not head_group and not outlet):
-        identification = "unnamed_person" if "person" in idents or not idents else "unnamed_group"
+        identification = "unnamed_person" if "person" in idents or not idents or \
+            lows[-1] in PARTY_MEMBERS or lows[-1] in PARTY_MEMBER else "unnamed_group"
     elif short_outlet:
         identification = "named_group"
     elif named_body or outlet or head_group or outlet_or_body:
