@@ -299,6 +299,10 @@ def _classify_uncached(source: str, key: str | None) -> dict:
         # a lower-case group noun heads the phrase and the names only modify it: "the Clinton
         # campaign", "the Trump administration" (but "Clinton campaign manager Robby Mook")
         bool(names) and words[-1][0].islower() and lows[-1] in GROUP_HEADS)
+    # "One Democrat", "Some top Republicans", "Many Arab Israelis": a share of a group names
+    # no one, capitals or not ("one Republican, Rep. Devin Nunes" names him after the comma)
+    share_of_group = len(lows) > 1 and lows[0] in anon and not any(
+        _APPOSED_NAME.match(part) for part in source.split(",")[1:])
     if len(lows) == 1 and first in PERSON_PRONOUNS:
         identification = "named_person"
     elif len(lows) == 1 and first in GROUP_PRONOUNS:
@@ -309,11 +313,8 @@ def _classify_uncached(source: str, key: str | None) -> dict:
         identification = "named_person"
     elif "document" in idents and not names and not outlet:
         identification, source_type = "document", "document"
-    elif next(whole_words(head.lower(), (a for a in anon if " " in a)), None) or (
-            # "One Democrat", "Some top Republicans", "Many Arab Israelis": a share of a
-            # group names no one, capitals or not ("one Republican, Sen. Lisa Murkowski"
-            # names her after the comma)
-            lows[0] in anon and len(lows) > 1 and not any(_APPOSED_NAME.match(p) for p in source.split(",")[1:])) or (
+    elif next(whole_words(head.lower(), (a for a in anon if " " in a)), None) or \
+            share_of_group or (
             first in QUANTIFIERS and not names and not head_group and not outlet):
         identification = "unnamed_person" if "person" in idents or not idents or \
             lows[-1] in PARTY_MEMBERS or lows[-1] in PARTY_MEMBER else "unnamed_group"
