@@ -1026,8 +1026,8 @@ ING_BAD_NEXT = {"in", "up", "down", "and", "or", "but", "from", "off", "over", "
                 "is", ",", "("}
 ARTICLES = {"the", "a", "an"}
 # cue words that are nouns (or adjectives) after these words: "in a phone call to media" has
-# no speaker "a phone"; "more details about the incident emerge" none "more" (ABP: 113 calls
-# and 33 details read as reports before 0.4.1)
+# no speaker "a phone"; "more details about the incident emerge" none "more" (ABP: 115
+# "call(s)" and 42 "detail(s)" read as reports before 0.4.1)
 _CALL_NOUN = frozenset({"phone", "telephone", "conference", "roll", "911", "video", "wake-up",
                         "cellphone", "zoom"})
 _MORE_OF = frozenset({"more", "further", "new", "additional", "few", "fewer", "any", "scant"})
