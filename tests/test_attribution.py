@@ -1010,6 +1010,11 @@ def test_outlets_bodies_and_the_roles_in_them(source, identification, source_typ
     ("Many Arab Israelis", "unnamed_person"),
     ("one of Trump's lawyers", "unnamed_person"),
     ("one Republican, Rep. Devin Nunes", "named_person"),  # named after the comma
+    # sources 1.3: plural role nouns opening a sentence are no one's name
+    ("Investigators", "unnamed_person"),
+    ("Doctors", "unnamed_person"),
+    ("Demonstrators", "unnamed_person"),
+    ("Sanders", "named_person"),
 ])
 def test_anonymity_markers_and_shares_of_groups(source, identification):
     from framing.attribution.classify import classify
