@@ -324,6 +324,25 @@ def test_a_surname_refers_back_to_a_named_mention_only():
     assert rows[1]["speaker"] == "The Maryland State Police"
 
 
+def test_a_definite_role_is_the_person_last_named_with_that_title():
+    """"the president said" after "President Donald Trump" is Trump, a named person (it was
+    an anonymous source: 928 on ABP before 0.4.1); "Vice President" and "former President"
+    are other offices; with no titled mention before it the role stays unnamed."""
+    rows = attribute_article([
+        "The president said the talks had failed.",
+        "President Donald Trump said the wall would be built.",
+        "Vice President Mike Pence and former President Barack Obama said nothing.",
+        "The president said it would cost little.",
+        "The former president said later that it would not.",
+        "The senator, who asked not to be named, said the plan was dead."])
+    got = {r["para_idx"]: (r["speaker"], r["identification"], r["speaker_via"])
+           for r in rows if r["cue"] == "said"}
+    assert got[0] == ("The president", "unnamed_person", "source")
+    assert [got[3], got[4], got[5]] == [("President Donald Trump", "named_person", "title"),
+                                        ("President Barack Obama", "named_person", "title"),
+                                        ("The senator", "unnamed_person", "source")]
+
+
 # precision rules (news-writing conventions): a positive and a negative hand case each
 
 def test_colon_label_lines_are_not_speakers():

@@ -7,11 +7,13 @@ from functools import lru_cache
 
 from . import _extract
 from ..lexicons import load_lexicon
-from .classify import PERSON_PRONOUNS
+from .classify import PERSON_PRONOUNS, classify
 from .names import person_name
-from .titles import lend_types
+from .titles import DefiniteRoles, lend_types
 
 _NAME = re.compile(r"[A-Z][\w'’\-]+")
+# "the senator, who did not want to be identified": an anonymous source, whatever its office
+_ANONYMOUS = re.compile(r"anonym|identified|named|condition|authori[sz]ed")
 # titles skipped when looking for a first name that tells the gender ("Sen. Mary Smith")
 _TITLES = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "President", "Prof"}
 
@@ -74,6 +76,9 @@ def attribute_article(paragraphs: list[str], *, gazetteer=None,
       person of a compatible gender (titles, role nouns such as `spokeswoman`, and the
       `first_names` lexicon; a person of unknown gender is compatible with both);
       its identification, type and country then come from the full mention.
+    - A definite role (`the president`, `the senator`, `the judge`) is the person last named
+      with that title before it (`President Donald Trump`, `Sen. Marco Rubio`; `Vice
+      President …` and `former President …` are other offices): `speaker_via` `title`.
     - A named speaker still without a type takes the type of the article's titled mentions
       of the same person ("Reid said" after "Senate Majority Leader Harry Reid";
       framing.attribution.titles).
@@ -82,6 +87,7 @@ def attribute_article(paragraphs: list[str], *, gazetteer=None,
     full_by_surname: dict[str, dict] = {}
     persons: list[dict] = []  # named persons in order of mention, each with its gender
     open_quote_from: dict | None = None
+    definite = DefiniteRoles(paragraphs)
     for para_idx, text in enumerate(paragraphs):
         first_row = len(rows)
         found, para_quotes = _extract(text, gazetteer, quotes[para_idx] if quotes else None) \
@@ -112,6 +118,14 @@ def attribute_article(paragraphs: list[str], *, gazetteer=None,
                     speaker = ref["speaker"]
                     facts = ref["facts"]
                     via = "pronoun"
+                elif not _ANONYMOUS.search(source) and (ref := definite.referent(
+                        key, para_idx, (a["source_span"] or [0])[0])) \
+                        and (ref_facts := classify(ref, gazetteer=gazetteer))[
+                            "identification"] == "named_person":
+                    # "the president said" after "President Donald Trump": that person
+                    speaker, facts, via = ref, ref_facts, "title"
+                    persons.append({"speaker": ref, "facts": ref_facts, "gender": _gender(ref)})
+                    del persons[:-20]
                 elif _NAME.fullmatch(key.replace("Mr. ", "").replace("Ms. ", "").replace(
                         "Mrs. ", "").replace("Dr. ", "")) and key.split()[-1] in full_by_surname:
                     ref = full_by_surname[key.split()[-1]]

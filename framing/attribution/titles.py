@@ -12,6 +12,7 @@ same person: same surname, and the same first name where both have one ("Khizr K
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from ..lexicons import load_lexicon
@@ -61,6 +62,65 @@ def _name_parts(phrase: str) -> tuple[str, str]:
     """(first name or '', surname or '') of the person a phrase names."""
     words = person_name(phrase).split()
     return (words[0] if len(words) > 1 else "", words[-1] if words else "")
+
+
+# a definite role that stands for the person the article named with that title before: "the
+# president said" after "President Donald Trump", "the senator" after "Sen. Marco Rubio"
+_DEFINITE = re.compile(r"(?:the|The)\s+(?:(former)\s+)?(president|senator|governor|judge|"
+                       r"justice|congressman|congresswoman|mayor|speaker|prime minister)")
+_TITLE_FORMS = {"president": "President", "senator": r"Sen\.|Senator", "governor":
+                r"Gov\.|Governor", "judge": "Judge", "justice": "Justice", "congressman":
+                r"Rep\.|Congressman", "congresswoman": r"Rep\.|Congresswoman", "mayor": "Mayor",
+                "speaker": "Speaker", "prime minister": "Prime Minister"}
+# a titled name: the title, up to three capitalised words or initials, a capitalised last word
+_TITLED = {role: re.compile(r"\b(?:" + forms + r")\s+((?:[A-Z][\w'’-]*\.?\s+){0,3}"
+                            r"[A-Z][\w'’-]*[a-z][\w'’-]*)")
+           for role, forms in _TITLE_FORMS.items()}
+# words right before a title that make it another office ("Vice President", "former")
+_OTHER_OFFICE = re.compile(r"(?:[Vv]ice|[Ff]ormer|[Ee]x|[Dd]eputy)[\s-]+$")
+_FORMER = re.compile(r"[Ff]ormer\s+$")
+_NOT_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+              "January", "February", "March", "April", "June", "July", "August", "September",
+              "October", "November", "December", "On", "In", "At", "And", "But", "The"}
+
+
+class DefiniteRoles:
+    """The referent of a definite role ("the president") at a point of an article: the last
+    titled name before it with the same office ("President Donald Trump"; "former President
+    Bill Clinton" only for "the former president"; never "Vice President Joe Biden"). Each
+    office's mentions are found once per article, so an article is read once per office."""
+
+    def __init__(self, paragraphs: list[str]):
+        self.paragraphs = paragraphs
+        self.mentions: dict[tuple[str, bool], list[tuple[int, int, str]]] = {}
+
+    def referent(self, source: str, para_idx: int, pos: int) -> str | None:
+        """`source` is the phrase before any comma ("the president" of "the president, who
+        …"); `pos` its start in paragraph `para_idx`."""
+        m = _DEFINITE.fullmatch(source.strip())
+        if not m:
+            return None
+        key = (m.group(2), bool(m.group(1)))
+        if key not in self.mentions:
+            self.mentions[key] = self._find(*key)
+        found = self.mentions[key]
+        i = bisect_left(found, (para_idx, pos))
+        return found[i - 1][2] if i else None
+
+    def _find(self, role: str, former: bool) -> list[tuple[int, int, str]]:
+        out = []
+        for k, text in enumerate(self.paragraphs):
+            for hit in _TITLED[role].finditer(text):
+                before = text[max(0, hit.start() - 12):hit.start()]
+                if bool(_FORMER.search(before)) != former or (
+                        not former and _OTHER_OFFICE.search(before)):
+                    continue
+                name = re.sub(r"['’]s$", "", hit.group())
+                words = name.split()
+                while len(words) > 2 and words[-1] in _NOT_NAMES:
+                    words.pop()  # "President Obama Thursday"
+                out.append((k, hit.start(), " ".join(words)))
+        return out
 
 
 def lend_types(paragraphs: list[str], rows: list[dict], gazetteer=None) -> None:
