@@ -38,9 +38,14 @@ SWITCHES = [(extract, name) for name in ("CONSTRUCTIONS", "SUBJECT_FALLBACK", "P
 SET_SWITCHES = [(clauses, "TRIM"), (extract, "NESTED_DROP")]  # each part off alone
 # word sets that turn a rule on: emptied to switch the rule off (relative-clause sources,
 # stance verbs with a pronoun object, verbs of intention with a to-infinitive, `about` and
-# particles after a weak verb)
-EMPTIED = [(extract, "RELATIVE_SOURCES"), (extract, "OBJECT_STANCE"),
-           (constructions, "INTENTION"), (extract, "TOPIC_PREPS"), (extract, "PARTICLES")]
+# particles after a weak verb; 0.4.1: news furniture before a colon, page furniture and
+# openers as sources, nouns after their modifiers, degree words before an attitude, which
+# both modules read)
+EMPTIED = [[(extract, "RELATIVE_SOURCES")], [(extract, "OBJECT_STANCE")],
+           [(constructions, "INTENTION")], [(extract, "TOPIC_PREPS")],
+           [(extract, "PARTICLES")], [(extract, "NOT_SPEAKERS")], [(extract, "PAGE_FURNITURE")],
+           [(extract, "OPENERS")], [(extract, "NOUN_AFTER")],
+           [(clauses, "DEGREE"), (extract, "DEGREE")]]
 
 
 def figures(gold) -> dict[str, float]:
@@ -60,13 +65,15 @@ def ablate(gold) -> list[tuple[str, dict[str, float]]]:
             rows.append((name, figures(gold)))
         finally:
             setattr(module, name, True)
-    for module, name in EMPTIED:
-        full = getattr(module, name)
-        setattr(module, name, set())
+    for targets in EMPTIED:
+        full = [getattr(module, name) for module, name in targets]
+        for module, name in targets:
+            setattr(module, name, type(getattr(module, name))())
         try:
-            rows.append((f"{name} (emptied)", figures(gold)))
+            rows.append((f"{targets[0][1]} (emptied)", figures(gold)))
         finally:
-            setattr(module, name, full)
+            for (module, name), value in zip(targets, full):
+                setattr(module, name, value)
     for module, name in SET_SWITCHES:
         full = getattr(module, name)
         for part in sorted(full):
