@@ -72,6 +72,14 @@ def test_credits(text, expected):
     ("SEOUL (Reuters) - North Korea fired", "body"),
     ("He left.", "body"),
     ("many said no", "body"),  # lower-case start: a fragment, not a subhead
+    # photo galleries run together (0.4.1): CNN's and Reuters' caption runs are captions
+    ("Photos: Kidnapped teens rescued Photos: Kidnapped teens rescued – Amanda Berry "
+     "speaks in a video released on Monday, officials said.", "caption"),
+    ("Hide Caption 11 of 13 Photos: Victims of the attacks. He was in his 40s, police said.",
+     "caption"),
+    ("FILE PHOTO: The border wall divides Tijuana and San Diego. REUTERS/Jorge Duenes",
+     "caption"),
+    ("Photos of the scene were released on Monday, the police said.", "body"),
 ])
 def test_roles(text, role):
     assert paragraph_role(text) == role
