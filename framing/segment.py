@@ -60,6 +60,7 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"^\s*(?:\(?(?:{agency})(?:[-/ ](?:{agency}))*\)?"
             r"|By [A-Z][\w.'-]*(?: (?:[A-Z][\w.'-]*|and|de|van|von))*(?:,? [\w ]{0,40})?"
             r"|(?:(?:Additional )?(?:Reporting|Writing|Editing|Compiled|Graphics)\s+by\b.{0,300})"
+            r"|(?:Contributing|CONTRIBUTING):\s.{0,300}"  # USA Today: "Contributing: A, B"
             rf"|(?:Photo|Photograph|Picture)s?(?:\s+by|:)\s+{credit_name})\s*$"),
         # "SEOUL (Reuters) - "   "WASHINGTON — "   "Seoul, South Korea (AP) — "
         "dateline": re.compile(

@@ -68,6 +68,7 @@ def test_credits(text, expected):
     ("Reporting by Hyonhee Shin; Editing by Ed Davies", "credit"),
     ("(Reuters)", "credit"),
     ("Photo: Yonhap", "credit"),
+    ("Contributing: Brittney Bennett and Greg Toppo, USA TODAY", "credit"),
     ("Delegation of defense officials", "heading"),
     ("SEOUL (Reuters) - North Korea fired", "body"),
     ("He left.", "body"),
