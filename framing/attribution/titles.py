@@ -1,4 +1,5 @@
-"""Source types from an article's titled mentions of a person.
+"""An article's titled mentions of persons: the source types they lend, the referents of
+definite roles.
 
 A speaker named without a title ("Reid said", "Rand Paul said") has no source type of its
 own, but news introduces a person once with a title or role somewhere in the article:
@@ -8,6 +9,9 @@ for the surnames of an article's untyped named speakers, classifies them like an
 phrase, and gives each such speaker the type (and country) of the titled mentions of the
 same person: same surname, and the same first name where both have one ("Khizr Khan" is not
 "Captain Humayun Khan"), when they all agree on one type.
+
+`DefiniteRoles` finds who "the president" or "the senator" is: the person named with that
+title last before it ("President Donald Trump", "Sen. Marco Rubio").
 """
 from __future__ import annotations
 
