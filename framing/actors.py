@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .attribution.classify import gazetteer_matcher, gazetteer_names
+from .attribution.classify import gazetteer_matcher, gazetteer_names, platform_as_medium
 from .attribution.names import POSSESSIVE_END, person_name, whole_words
 from .quotes import find_quotes
 from .segment import split_sentences
@@ -63,6 +63,8 @@ def find_actors(paragraphs: Sequence[str], attributions: Sequence[dict], *,
         found: list[tuple[int, int, str, str, str]] = []
         for m in gazetteer_names(text, gazetteer):
             name = POSSESSIVE_END.sub("", m.group())
+            if platform_as_medium(text, m.start(), m.start() + len(name)):
+                continue  # "said on Twitter": where words were posted, not an actor
             code, kind, _ = facts.get(name, ("", "", ""))
             actor = country_names.get(code, name) if kind == "name" else name
             found.append((m.start(), m.start() + len(name), actor,

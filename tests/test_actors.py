@@ -70,6 +70,18 @@ def test_country_aliases_are_one_actor():
     assert [r[1] for r in rows] == ["United States"] * 3 + ["Americans"]
 
 
+def test_a_platform_used_as_a_medium_is_no_actor():
+    """Gazetteer 1.2 knows Twitter and Facebook as companies; "said on Twitter" and "a
+    Twitter post" name where words were posted (ABP: 1,197 Twitter mentions), not an actor."""
+    from framing.actors import find_actors
+    paras = ["Pence said on Twitter he would sit for interviews.",
+             "Twitter said its policy would start on Nov. 2.",
+             "Mr. Trump wrote a Twitter post about it.",
+             "He wrote to Facebook on Monday asking for data.",
+             "On Twitter, he wrote that the deal was dead."]
+    assert [(r[0], r[1]) for r in find_actors(paras, [])] == [(1, "Twitter"), (3, "Facebook")]
+
+
 def _look_behind_matches(text):
     """The reference: one pattern with the look-behind (`re` tries it at every position)."""
     _, facts = gazetteer_matcher()

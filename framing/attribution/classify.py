@@ -51,9 +51,20 @@ PUBLIC_OFFICES = {"senator", "senators", "sen", "congressman", "congresswoman", 
                   "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "house", "senate",
                   "congress", "parliament", "cabinet"}
 # platforms named as the place of a statement, not its speaker: "the police department's
-# official Twitter page", "a Facebook post" (but "Facebook said": the company)
+# official Twitter page", "a Facebook post", "said on Twitter" (but "Facebook said": the
+# company)
 PLATFORMS = {"Twitter", "Facebook", "YouTube", "Google"}
 _MEDIUM_NOUNS = ("account", "page", "feed", "post", "video", "channel", "archive", "user")
+_MEDIUM_BEFORE = (" on", " via", " on its", " on his", " on her", " on their")
+
+
+def platform_as_medium(text: str, start: int, end: int) -> bool:
+    """Is the gazetteer name at text[start:end] a platform used as a medium ("said on
+    Twitter", "a Twitter post"), not the company?"""
+    if text[start:end] not in PLATFORMS:
+        return False
+    return text[end:].lstrip().lower().startswith(_MEDIUM_NOUNS) or \
+        (" " + text[max(0, start - 10):start]).rstrip().lower().endswith(_MEDIUM_BEFORE)
 # a newspaper's short name after "the" ("the Times reported", "The Post says", "the Hill"):
 # no gazetteer entry, where "Times" or "Hill" would also match "Times Square", "Capitol Hill"
 SHORT_OUTLET = re.compile(r"(?:the|The) (?:Times|Post|Journal|Globe|Hill|Atlantic|Monitor|"
@@ -221,7 +232,7 @@ def _classify_uncached(source: str, key: str | None) -> dict:
         code, kind, extra = facts.get(name, ("", "", ""))
         if name == surname and kind in ("name", "capital"):
             continue  # "Rep. Jim Jordan": a surname, not the country
-        if name in PLATFORMS and source[m.end():].lstrip().lower().startswith(_MEDIUM_NOUNS):
+        if platform_as_medium(source, m.start(), m.start() + len(name)):
             gaz_words.add(name.lower())  # no name of a person either
             continue
         if kind != "person":  # a person's name stays a name (named_person)
