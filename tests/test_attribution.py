@@ -1029,6 +1029,8 @@ def test_outlets_bodies_and_the_roles_in_them(source, identification, source_typ
     ("Many Arab Israelis", "unnamed_person"),
     ("one of Trump's lawyers", "unnamed_person"),
     ("one Republican, Rep. Devin Nunes", "named_person"),  # named after the comma
+    ("a Kentucky Republican", "unnamed_person"),
+    ("Republican", "named_group"),  # "Republican attacks": the party's members
     # sources 1.3: plural role nouns opening a sentence are no one's name
     ("Investigators", "unnamed_person"),
     ("Doctors", "unnamed_person"),

@@ -312,8 +312,9 @@ def _classify_uncached(source: str, key: str | None) -> dict:
         bool(names) and words[-1][0].islower() and lows[-1] in GROUP_HEADS)
     # "One Democrat", "Some top Republicans", "Many Arab Israelis": a share of a group names
     # no one, capitals or not ("one Republican, Rep. Devin Nunes" names him after the comma)
-    share_of_group = len(lows) > 1 and lows[0] in anon and not any(
-        _APPOSED_NAME.match(part) for part in source.split(",")[1:])
+    share_of_group = len(lows) > 1 and (
+        lows[0] in anon or lows[0] in ("a", "an", "another") and lows[-1] in PARTY_MEMBER
+    ) and not any(_APPOSED_NAME.match(part) for part in source.split(",")[1:])  # "a Republican"
     if len(lows) == 1 and first in PERSON_PRONOUNS:
         identification = "named_person"
     elif len(lows) == 1 and first in GROUP_PRONOUNS:
@@ -370,13 +371,15 @@ def _only_gazetteer(source: str, facts: dict) -> bool:
 
 def _party_members(lows: list[str]) -> str:
     """The source type of a party's members ("Republicans", "the Democrats", "Democrats
-    who …": organization; with a chamber, "House Republicans": government), or ''."""
+    who …", the adjective alone before a nominal cue, "Republican charges": organization;
+    with a chamber, "House Republicans": government), or ''."""
     end = next((j for j, w in enumerate(lows) if w in POSTMODIFIER_STARTS and j), len(lows))
     rest = lows[1:end] if lows[:1] == ["the"] else lows[:end]
     chamber = len(rest) == 2 and rest[0] in CHAMBERS
     if chamber:
         rest = rest[1:]
-    if len(rest) == 1 and rest[0] in PARTY_MEMBERS:
+    if len(rest) == 1 and (rest[0] in PARTY_MEMBERS or len(lows) == 1 and rest[0] in (
+            "republican", "democratic")):  # "Republican attacks", "Democratic votes"
         return "government" if chamber else "organization"
     return ""
 
