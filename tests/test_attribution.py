@@ -341,6 +341,13 @@ def test_a_definite_role_is_the_person_last_named_with_that_title():
     assert [got[3], got[4], got[5]] == [("President Donald Trump", "named_person", "title"),
                                         ("President Barack Obama", "named_person", "title"),
                                         ("The senator", "unnamed_person", "source")]
+    # the last mention of a titled person counts, by surname too; "his" rules out a woman
+    rows = attribute_article([
+        "Sen. Chris Murphy spoke for hours, and Sen. Kamala Harris joined him.",
+        "Murphy's sons looked on from the gallery.",
+        "The senator said the filibuster would go on.",
+        "The senator used much of his time to read letters from voters."])
+    assert [r["speaker"] for r in rows if r["para_idx"] >= 2] == ["Sen. Chris Murphy"] * 2
 
 
 # precision rules (news-writing conventions): a positive and a negative hand case each

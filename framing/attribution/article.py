@@ -58,6 +58,23 @@ def _surname(source: str) -> str | None:
     return name.split()[-1] if name else None
 
 
+# a reflexive or possessive pronoun after a definite role mostly refers to it ("the senator
+# used much of his message"): the role's holder has that gender
+_OWN_PRONOUN = re.compile(r"\b(his|himself|herself)\b")
+
+
+def _gender_fits(text: str, span) -> object:
+    """A test of candidate names for the definite role at `span` of `text`, from the first
+    "his", "himself" or "herself" in the 80 characters after it; None without one."""
+    if not span:
+        return None
+    m = _OWN_PRONOUN.search(text, span[1], span[1] + 80)
+    if not m:
+        return None
+    want = "f" if m.group(1) == "herself" else "m"
+    return lambda name: _gender(name) in (want, "")
+
+
 def attribute_article(paragraphs: list[str], *, gazetteer=None,
                       quotes: list[list] | None = None) -> list[dict]:
     """Attributions of one article, paragraph by paragraph (`quotes`: each paragraph's
@@ -119,7 +136,8 @@ def attribute_article(paragraphs: list[str], *, gazetteer=None,
                     facts = ref["facts"]
                     via = "pronoun"
                 elif not _ANONYMOUS.search(source) and (ref := definite.referent(
-                        key, para_idx, (a["source_span"] or [0])[0])) \
+                        key, para_idx, (a["source_span"] or [0])[0],
+                        _gender_fits(text, a["source_span"]))) \
                         and (ref_facts := classify(ref, gazetteer=gazetteer))[
                             "identification"] == "named_person":
                     # "the president said" after "President Donald Trump": that person

@@ -76,13 +76,15 @@ _TITLE_FORMS = {"president": "President", "senator": r"Sen\.|Senator", "governor
                 r"Gov\.|Governor", "judge": "Judge", "justice": "Justice", "congressman":
                 r"Rep\.|Congressman", "congresswoman": r"Rep\.|Congresswoman", "mayor": "Mayor",
                 "speaker": "Speaker", "prime minister": "Prime Minister"}
-# a titled name: the title, up to three capitalised words or initials, a capitalised last word
-_TITLED = {role: re.compile(r"\b(?:" + forms + r")\s+((?:[A-Z][\w'’-]*\.?\s+){0,3}"
+# a titled name: the title, up to three capitalised words or initials ("J."; not "Trump."
+# ending a sentence), a capitalised last word
+_TITLED = {role: re.compile(r"\b(?:" + forms + r")\s+((?:[A-Z]\.\s+|[A-Z][\w'’-]*\s+){0,3}"
                             r"[A-Z][\w'’-]*[a-z][\w'’-]*)")
            for role, forms in _TITLE_FORMS.items()}
 # words right before a title that make it another office ("Vice President", "former")
 _OTHER_OFFICE = re.compile(r"(?:[Vv]ice|[Ff]ormer|[Ee]x|[Dd]eputy)[\s-]+$")
 _FORMER = re.compile(r"[Ff]ormer\s+$")
+_TRIED = 8  # candidates tried, latest first, when the sentence gives a gender
 _NOT_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
               "January", "February", "March", "April", "June", "July", "August", "September",
               "October", "November", "December", "On", "In", "At", "And", "But", "The"}
@@ -98,9 +100,10 @@ class DefiniteRoles:
         self.paragraphs = paragraphs
         self.mentions: dict[tuple[str, bool], list[tuple[int, int, str]]] = {}
 
-    def referent(self, source: str, para_idx: int, pos: int) -> str | None:
+    def referent(self, source: str, para_idx: int, pos: int, fits=None) -> str | None:
         """`source` is the phrase before any comma ("the president" of "the president, who
-        …"); `pos` its start in paragraph `para_idx`."""
+        …"); `pos` its start in paragraph `para_idx`; `fits(name)`, if given, says whether a
+        candidate can be meant (a gender the sentence gives), tried on the last few."""
         m = _DEFINITE.fullmatch(source.strip())
         if not m:
             return None
@@ -109,10 +112,16 @@ class DefiniteRoles:
             self.mentions[key] = self._find(*key)
         found = self.mentions[key]
         i = bisect_left(found, (para_idx, pos))
-        return found[i - 1][2] if i else None
+        for _, _, name in reversed(found[max(0, i - _TRIED):i]):
+            if fits is None or fits(name):
+                return name
+        return None
 
     def _find(self, role: str, former: bool) -> list[tuple[int, int, str]]:
-        out = []
+        """(paragraph, offset, titled name) of each mention of a person the article names
+        with the office: the titled mentions, and later mentions of the same surname ("Sen.
+        Chris Murphy … Sen. John Cornyn … Murphy's two sons … the senator" is Murphy)."""
+        titled = []
         for k, text in enumerate(self.paragraphs):
             for hit in _TITLED[role].finditer(text):
                 before = text[max(0, hit.start() - 12):hit.start()]
@@ -123,7 +132,19 @@ class DefiniteRoles:
                 words = name.split()
                 while len(words) > 2 and words[-1] in _NOT_NAMES:
                     words.pop()  # "President Obama Thursday"
-                out.append((k, hit.start(), " ".join(words)))
+                titled.append((k, hit.start(), " ".join(words)))
+        by_surname: dict[str, list[tuple[int, int, str]]] = {}
+        for mention in titled:  # in text order
+            by_surname.setdefault(mention[2].split()[-1], []).append(mention)
+        out = list(titled)
+        for k, text in enumerate(self.paragraphs):
+            for surname, start, _ in whole_words(text, by_surname, before="-'’", after="-"):
+                # the surname stands for the last titled name with it before this mention
+                same = by_surname[surname]
+                i = bisect_left(same, (k, start))
+                if i:
+                    out.append((k, start, same[i - 1][2]))
+        out.sort()
         return out
 
 
