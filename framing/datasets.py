@@ -73,10 +73,45 @@ def _iso_date(value: str | None) -> str:
     return value
 
 
+# The Hill's pages, as scraped into ABP, follow a linked name with the person's full legal
+# name run into the titles of three related stories and "MORE": "Donald Trump Donald John
+# TrumpTop US diplomat suggested … MORE on Tuesday slammed …". The block is cut, the name
+# kept (724 blocks in 562 ABP paragraphs; none matched outside The Hill).
+_LINKED_NAME = re.compile(
+    r"\b(?P<sur>[A-Z][a-z][\w'’-]*) ?(?:(?:[A-Z(][\w.'’()-]*|de|van|von|bin|al|la|le|del|"
+    r"da|di) ){1,5}?(?P=sur)(?= ?[A-Z0-9'‘\"“:])")
+_MORE = re.compile(r"\bMORE\b")
+_LINK_SPAN = 800  # characters from the legal name to "MORE": three story titles
+
+
+def strip_linked_names(text: str) -> str:
+    """`text` without The Hill's related-story blocks after linked names (see above). Each
+    "MORE" is matched to a block in the 800 characters before it, after the previous "MORE",
+    so the work is linear in the text."""
+    if "MORE" not in text:
+        return text
+    out, pos, prev_end = [], 0, 0
+    for more in _MORE.finditer(text):
+        # the last candidate is the name: in "Donald Trump Donald John TrumpTop …" the
+        # pattern also fits "Donald Trump Donald", which would cut the displayed surname
+        link, found = None, _LINKED_NAME.search(
+            text, max(pos, prev_end, more.start() - _LINK_SPAN), more.start())
+        while found:
+            link = found
+            found = _LINKED_NAME.search(text, found.start() + 1, more.start())
+        prev_end = more.end()
+        if link:
+            out.append(text[pos:link.end("sur")])
+            pos = more.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def read_allsides(path: str | Path) -> Corpus:
     """AllSides Article-Bias-Prediction (the subset with same-event triplets): `doc_id` = `ID`,
     `outlet` = `source`, `event_id` = `x_event_id` (null outside the triplets), paragraphs =
-    `content_original` split on blank lines; extra article columns `rating` (left / center /
+    `content_original` split on blank lines, without The Hill's related-story blocks after
+    linked names (`strip_linked_names`); extra article columns `rating` (left / center /
     right, AllSides' outlet rating), `topic` and `url`.
 
     Data: Baly, Da San Martino, Glass & Nakov (2020), "We Can Detect Your Bias: Predicting the
@@ -96,7 +131,8 @@ def read_allsides(path: str | Path) -> Corpus:
             records.append({
                 "doc_id": row["ID"], "outlet": row["source"], "published": _iso_date(row["date"]),
                 "title": row.get("title") or "", "event_id": row.get("x_event_id"),
-                "paragraphs": [" ".join(split_paragraphs(b)) for b in blocks if b.strip()],
+                "paragraphs": [strip_linked_names(" ".join(split_paragraphs(b)))
+                               for b in blocks if b.strip()],
                 "extra": {"rating": row.get("bias_text", ""), "topic": row.get("topic", ""),
                           "url": row.get("url", "")},
                 "_where": f"{file}, line {lineno}",

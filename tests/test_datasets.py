@@ -6,7 +6,7 @@ import json
 import pytest
 
 from framing import FramingError
-from framing.datasets import read_allsides, read_basil, read_polnear
+from framing.datasets import read_allsides, read_basil, read_polnear, strip_linked_names
 from conftest import need_shared
 
 
@@ -37,6 +37,32 @@ def test_allsides_counts():
                                                        "right": 1364}
     assert arts["published"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()
     assert len(corpus.paragraphs) == 106274
+    # The Hill's related-story blocks are cut (724 in 562 paragraphs); none is left
+    hill = set(arts.loc[arts["outlet"] == "The Hill", "doc_id"])
+    texts = corpus.paragraphs.loc[corpus.paragraphs["doc_id"].isin(hill), "text"]
+    assert len(hill) > 0 and not texts.str.contains(r"\bMORE\b").any()
+
+
+@pytest.mark.parametrize("text,expected", [
+    # The Hill's related-story blocks after a linked name, in the forms ABP holds (0.4.1)
+    ("NEW YORK — Donald Trump Donald John TrumpTop US diplomat suggested he could 'quit' "
+     "READ: texts MORE on Tuesday slammed the RNC.",
+     "NEW YORK — Donald Trump on Tuesday slammed the RNC."),
+    ("Justices Elena Kagan, Stephen BreyerStephen BreyerDivided Supreme Court leans toward "
+     "allowing Trump MORE and Sonia Sotomayor", "Justices Elena Kagan, Stephen Breyer and Sonia "
+     "Sotomayor"),
+    ("Speaker Paul Ryan Paul Davis Ryan Retirees should say 'no thanks' to the plan MORE "
+     "(R-Wis.) is retiring", "Speaker Paul Ryan (R-Wis.) is retiring"),
+    ("Sen. Ted Cruz Rafael (Ted) Edward CruzGOP turns furor on media MORE (R-Texas) said",
+     "Sen. Ted Cruz (R-Texas) said"),
+    ("Mayor Bill de Blasio Bill de BlasioDNC raises thresholds MORE unfavorably.",
+     "Mayor Bill de Blasio unfavorably."),
+    # no block: text unchanged
+    ("NO MORE WAR, the crowd chanted. Paul Ryan said MORE cuts were coming.",
+     "NO MORE WAR, the crowd chanted. Paul Ryan said MORE cuts were coming."),
+])
+def test_strip_linked_names(text, expected):
+    assert strip_linked_names(text) == expected
 
 
 def test_polnear_dev_texts_equal_gold():
