@@ -81,7 +81,9 @@ _LINKED_NAME = re.compile(
     r"\b(?P<sur>[A-Z][a-z][\w'’-]*) ?(?:(?:[A-Z(][\w.'’()-]*|de|van|von|bin|al|la|le|del|"
     r"da|di) ){1,5}?(?P=sur)(?= ?[A-Z0-9'‘\"“:])")
 _MORE = re.compile(r"\bMORE\b")
-_LINK_SPAN = 800  # characters from the legal name to "MORE": three story titles
+# characters from the legal name to "MORE" (three story titles): on ABP 500 finds 721 of the
+# 724 blocks, 800 and 5,000 all of them
+_LINK_SPAN = 800
 
 
 def strip_linked_names(text: str) -> str:

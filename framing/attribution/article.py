@@ -3,6 +3,7 @@ on into the next paragraph and surname/pronoun sources resolved to their last fu
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from . import _extract
@@ -13,7 +14,10 @@ from .titles import DefiniteRoles, lend_types
 
 _NAME = re.compile(r"[A-Z][\w'’\-]+")
 # "the senator, who did not want to be identified": an anonymous source, whatever its office
-_ANONYMOUS = re.compile(r"anonym|identified|named|condition|authori[sz]ed")
+# (whole phrases: "the judge, named to the bench in 2010" is not anonymous)
+_ANONYMOUS = re.compile(r"\b(?:anonym\w*|unnamed|not (?:want |wish )?to be (?:named|identified)|"
+                        r"declined to be (?:named|identified)|on (?:the )?condition|"
+                        r"not authori[sz]ed)\b")
 # titles skipped when looking for a first name that tells the gender ("Sen. Mary Smith")
 _TITLES = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "President", "Prof"}
 
@@ -63,9 +67,10 @@ def _surname(source: str) -> str | None:
 _OWN_PRONOUN = re.compile(r"\b(his|himself|herself)\b")
 
 
-def _gender_fits(text: str, span) -> object:
+def _gender_fits(text: str, span) -> Callable[[str], bool] | None:
     """A test of candidate names for the definite role at `span` of `text`, from the first
-    "his", "himself" or "herself" in the 80 characters after it; None without one."""
+    "his", "himself" or "herself" in the 80 characters after it; None without one. (On ABP
+    40 and 160 characters give the same 923 referents; no test gives 928, 6 of them other.)"""
     if not span:
         return None
     m = _OWN_PRONOUN.search(text, span[1], span[1] + 80)

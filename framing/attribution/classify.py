@@ -53,9 +53,16 @@ PUBLIC_OFFICES = {"senator", "senators", "sen", "congressman", "congresswoman", 
 # platforms named as the place of a statement, not its speaker: "the police department's
 # official Twitter page", "a Facebook post", "said on Twitter" (but "Facebook said": the
 # company)
-PLATFORMS = {"Twitter", "Facebook", "YouTube", "Google"}
-_MEDIUM_NOUNS = ("account", "page", "feed", "post", "video", "channel", "archive", "user")
+PLATFORMS = {"Twitter", "Facebook", "YouTube", "Google", "Instagram", "Telegram"}
+_OWN_CHANNELS = ("account", "page", "feed", "channel", "handle")  # a speaker's own
+_MEDIUM_NOUNS = _OWN_CHANNELS + ("post", "video", "archive", "user")
 _MEDIUM_BEFORE = (" on", " via", " on its", " on his", " on her", " on their")
+
+
+# a speaker's own channel: "Trump's Twitter account", "the ministry's official Facebook page"
+_CHANNEL = re.compile(r"(.+?)['’]s\s+(?:(?:official|personal|verified)\s+)?"
+                      r"(?:(?:" + "|".join(sorted(PLATFORMS)) + r")\s+)?"
+                      r"(?:" + "|".join(_OWN_CHANNELS) + ")")
 
 
 def platform_as_medium(text: str, start: int, end: int) -> bool:
@@ -73,10 +80,7 @@ SHORT_OUTLET = re.compile(r"(?:the|The) (?:Times|Post|Journal|Globe|Hill|Atlanti
 CHAMBERS = {"house", "senate", "congressional"}
 _POSSESSOR = re.compile(r"([^\s,]+(?:\s+[^\s,]+){0,4}?)['’]s")
 _THE = re.compile(r"^(?:the|The)\s+")
-# a speaker's own channel: "Trump's Twitter account", "the ministry's official Facebook page"
-_CHANNEL = re.compile(r"(.+?)['’]s\s+(?:(?:official|personal|verified)\s+)?"
-                      r"(?:(?:Twitter|Facebook|YouTube|Instagram|Telegram)\s+)?"
-                      r"(?:account|page|feed|channel|handle)")
+
 _CONJUNCTS = re.compile(r",|\band\b|&")
 
 
